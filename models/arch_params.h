@@ -1,0 +1,73 @@
+// Parameters of the modelled hardware, as read from the `arch` section of a design point.
+// All quantities are in SI base units (bytes, bytes/s, Hz, seconds, watts) after unit parsing.
+//
+// Example (tpu-v4-like preset): 2 cores at 1050 MHz, each with 4 matrix units of 128 x 128
+// (weight-stationary), a 16 MiB local SRAM; 32 GiB of HBM2 at 1.2 TB/s.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "models/technology.h"
+
+namespace pjsim::models {
+
+enum class Dataflow { weight_stationary, output_stationary };
+
+struct MatrixUnitParams {
+  std::uint64_t rows = 128;           ///< R: rows of the systolic array (reduction dimension K)
+  std::uint64_t cols = 128;           ///< C: columns (output dimension N)
+  std::uint64_t units = 1;            ///< matrix units per core, working on different folds
+  Dataflow dataflow = Dataflow::weight_stationary;
+  bool weight_double_buffer = true;   ///< next fold's weights load while the current fold streams
+};
+
+struct VectorUnitParams {
+  std::uint64_t lanes = 1024;         ///< element operations per cycle
+};
+
+struct SramParams {
+  double capacity_bytes = 16.0 * 1024 * 1024;
+  double bandwidth_bytes_per_s = 0;   ///< per core, reads and writes share it
+  double latency_s = 0;
+};
+
+struct DmaParams {
+  std::uint64_t buffers = 2;          ///< tile buffers in SRAM for operands streamed in (2 = double buffering)
+};
+
+struct CoreParams {
+  MatrixUnitParams matrix;
+  VectorUnitParams vector;
+  SramParams sram;
+  DmaParams dma;
+};
+
+struct HbmParams {
+  double capacity_bytes = 0;
+  double bandwidth_bytes_per_s = 0;   ///< whole chip, all channels
+  std::uint64_t channels = 1;
+  double latency_s = 0;               ///< first-byte latency of one transfer
+};
+
+struct NocParams {
+  double link_bandwidth_bytes_per_s = 0;  ///< per router port and direction
+  double hop_latency_s = 0;
+};
+
+struct ChipParams {
+  std::uint64_t cores = 1;            ///< laid out as an on-chip 2D mesh (see topologies/core_mesh.h)
+  double frequency_hz = 1e9;
+  double static_power_w = 0;
+  HbmParams hbm;
+  NocParams noc;
+};
+
+struct ArchParams {
+  std::string name;
+  Technology technology;
+  ChipParams chip;
+  CoreParams core;
+};
+
+}  // namespace pjsim::models

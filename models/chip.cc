@@ -1,0 +1,42 @@
+#include "models/chip.h"
+
+#include <string>
+
+namespace pjsim::models {
+
+namespace {
+
+MemoryParams hbm_params(const HbmParams& p) {
+  MemoryParams m;
+  m.channels = p.channels;
+  m.bandwidth_bytes_per_s = p.bandwidth_bytes_per_s;
+  m.latency_s = p.latency_s;
+  m.read_action = Action::hbm_read_bits;
+  m.write_action = Action::hbm_write_bits;
+  return m;
+}
+
+}  // namespace
+
+Chip::Chip(sc_core::sc_module_name name, const ArchParams& arch, int index, std::vector<CoreProgram> programs,
+           Ledger& ledger, SimStats& stats)
+    : sc_module(name),
+      hbm("hbm", hbm_params(arch.chip.hbm), ledger),
+      noc("noc", arch.chip.noc, arch.chip.cores, ledger),
+      barrier_(arch.chip.cores) {
+  for (std::size_t c = 0; c < programs.size(); ++c) {
+    const std::string core_name = "core" + std::to_string(c);
+    cores_.push_back(std::make_unique<Core>(core_name.c_str(), arch, index, static_cast<int>(c), std::move(programs[c]),
+                                            barrier_, ledger, stats));
+    cores_.back()->dma.hbm_socket.bind(hbm.socket);
+    cores_.back()->noc_socket.bind(noc.socket);
+  }
+}
+
+bool Chip::finished() const {
+  for (const auto& core : cores_)
+    if (!core->finished()) return false;
+  return true;
+}
+
+}  // namespace pjsim::models

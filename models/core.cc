@@ -1,0 +1,143 @@
+#include "models/core.h"
+
+#include <algorithm>
+
+namespace pjsim::models {
+
+namespace {
+
+MemoryParams sram_params(const SramParams& p) {
+  MemoryParams m;
+  m.channels = 1;
+  m.bandwidth_bytes_per_s = p.bandwidth_bytes_per_s;
+  m.latency_s = p.latency_s;
+  m.read_action = Action::sram_read_bits;
+  m.write_action = Action::sram_write_bits;
+  return m;
+}
+
+}  // namespace
+
+Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int index, CoreProgram program,
+           Barrier& barrier, Ledger& ledger, SimStats& stats)
+    : sc_module(name),
+      matrix_socket("matrix_socket"),
+      vector_socket("vector_socket"),
+      sram_socket("sram_socket"),
+      noc_socket("noc_socket"),
+      matrix("matrix", arch.core.matrix, arch.chip.frequency_hz, ledger),
+      vector("vector", arch.core.vector, arch.chip.frequency_hz, ledger),
+      sram("sram", sram_params(arch.core.sram), ledger),
+      dma("dma", stats),
+      arch_(arch),
+      chip_(chip),
+      index_(index),
+      program_(std::move(program)),
+      barrier_(barrier),
+      stats_(stats),
+      free_buffers_("free_buffers", static_cast<int>(std::max<std::uint64_t>(arch.core.dma.buffers, 1))),
+      ready_tiles_("ready_tiles", 0) {
+  matrix_socket.bind(matrix.socket);
+  vector_socket.bind(vector.socket);
+  sram_socket.bind(sram.socket);
+  dma.sram_socket.bind(sram.socket);
+  SC_THREAD(dma_thread);
+  SC_THREAD(compute_thread);
+}
+
+Tag Core::tag_of(const CoreOp& op) const {
+  Tag tag;
+  tag.chip = chip_;
+  tag.core = index_;
+  tag.layer = op.shard.layer;
+  tag.op = op.shard.category;
+  const bool macs = op.shard.kind == workloads::OpKind::gemm || op.shard.kind == workloads::OpKind::attention;
+  tag.precision = macs ? workloads::mac_precision(op.shard.operand_precision, op.shard.activation_precision)
+                       : op.shard.activation_precision;
+  return tag;
+}
+
+void Core::wait_for(const sc_core::sc_time& t) {
+  ++stats_.events;
+  sc_core::wait(t);
+}
+
+void Core::dma_thread() {
+  for (std::size_t i = 0; i < program_.size(); ++i) {
+    const CoreOp& op = program_[i];
+    const Tag tag = tag_of(op);
+    for (const Tile& tile : op.tiles) {
+      if (tile.needs_buffer()) {
+        while (tile.load_activation_bits > 0 && ops_done_ < i) {
+          ++stats_.events;
+          sc_core::wait(op_done_event_);
+        }
+        free_buffers_.wait();
+        dma.load(tile, tag, op.shard.operand_class());
+      }
+      ready_tiles_.post();
+    }
+  }
+}
+
+void Core::compute_tile(const Tile& tile, const Tag& tag, workloads::DataClass operand_class) {
+  sc_core::sc_time done = sc_core::SC_ZERO_TIME;
+  Command cmd;
+  cmd.tag = tag;
+  cmd.tile = &tile;
+  if (tile.gemm_count > 0) done = std::max(done, transact(matrix_socket, cmd, stats_));
+  if (tile.vector_ops > 0) done = std::max(done, transact(vector_socket, cmd, stats_));
+  auto sram_access = [&](std::uint64_t bits, workloads::DataClass data, bool write) {
+    if (bits == 0) return;
+    Command access;
+    access.tag = tag;
+    access.tag.data = data;
+    access.bits = bits;
+    access.write = write;
+    done = std::max(done, transact(sram_socket, access, stats_));
+  };
+  sram_access(tile.sram_read_operand_bits, operand_class, false);
+  sram_access(tile.sram_read_activation_bits, workloads::DataClass::activations, false);
+  sram_access(tile.sram_write_activation_bits, workloads::DataClass::activations, true);
+  wait_for(done);
+}
+
+void Core::gather(const CoreOp& op, const Tag& tag) {
+  const std::uint64_t cores = arch_.chip.cores;
+  if (op.gather_bits == 0 || cores < 2) return;
+  sc_core::sc_time done = sc_core::SC_ZERO_TIME;
+  Command read;
+  read.tag = tag;
+  read.tag.data = workloads::DataClass::activations;
+  read.bits = op.gather_bits;
+  done = transact(sram_socket, read, stats_);
+  for (std::uint64_t dst = 0; dst < cores; ++dst) {
+    if (dst == static_cast<std::uint64_t>(index_)) continue;
+    Command send = read;
+    send.src = static_cast<std::uint64_t>(index_);
+    send.dst = dst;
+    done = std::max(done, transact(noc_socket, send, stats_));
+  }
+  wait_for(done);
+}
+
+void Core::compute_thread() {
+  for (std::size_t i = 0; i < program_.size(); ++i) {
+    const CoreOp& op = program_[i];
+    const Tag tag = tag_of(op);
+    for (const Tile& tile : op.tiles) {
+      ready_tiles_.wait();
+      compute_tile(tile, tag, op.shard.operand_class());
+      if (tile.needs_buffer()) free_buffers_.post();
+      if (tile.store_activation_bits) dma.store(tile.store_activation_bits, tag, workloads::DataClass::activations);
+      if (tile.store_kv_bits) dma.store(tile.store_kv_bits, tag, workloads::DataClass::kv);
+    }
+    gather(op, tag);
+    stats_.events += static_cast<std::uint64_t>(barrier_.arrive_and_wait());
+    ops_done_ = i + 1;
+    op_done_event_.notify(sc_core::SC_ZERO_TIME);
+  }
+  finished_ = true;
+}
+
+}  // namespace pjsim::models

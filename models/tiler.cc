@@ -1,0 +1,262 @@
+#include "models/tiler.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pjsim::models {
+
+using workloads::Op;
+using workloads::OpKind;
+
+namespace {
+
+constexpr std::uint64_t kAccumulatorBits = 32;  // partial sums are kept in fp32
+
+std::uint64_t bits_of(std::uint64_t elements, workloads::Precision p) {
+  return static_cast<std::uint64_t>(std::ceil(static_cast<double>(elements) * workloads::bits_per_element(p)));
+}
+
+std::uint64_t share(std::uint64_t total, std::uint64_t part, std::uint64_t parts) {
+  return total / parts + (part < total % parts ? 1 : 0);
+}
+
+// Splits `amount`, which is proportional to `total`, for a part of size `part`; the remainder goes
+// to part 0, so that the shares of all parts sum to `amount` exactly.
+std::uint64_t proportional(std::uint64_t amount, std::uint64_t total, std::uint64_t part, bool first) {
+  if (total == 0) return 0;
+  const std::uint64_t per_unit = amount / total;
+  return per_unit * part + (first ? amount - per_unit * total : 0);
+}
+
+std::uint64_t round_down_to(std::uint64_t value, std::uint64_t multiple, std::uint64_t at_least) {
+  return std::max(at_least, value / multiple * multiple);
+}
+
+struct Budget {
+  std::uint64_t activation_bits;  // half the SRAM
+  std::uint64_t buffer_bits;      // one operand buffer
+};
+
+Budget budget_of(const CoreParams& core) {
+  const auto sram_bits = static_cast<std::uint64_t>(core.sram.capacity_bytes * 8);
+  const std::uint64_t buffers = std::max<std::uint64_t>(core.dma.buffers, 1);
+  return {sram_bits / 2, sram_bits / (2 * buffers)};
+}
+
+// SRAM reads of the A and B operands of one GEMM, by dataflow: the stationary operand is read once,
+// the streamed one once per fold of the other spatial dimension.
+void charge_gemm_operands(Tile& t, const GemmShape& g, std::uint64_t instances, std::uint64_t a_bits_per_elem,
+                          std::uint64_t b_bits, const MatrixUnitParams& mu, bool b_is_operand) {
+  const std::uint64_t a_bits = instances * g.m * g.k * a_bits_per_elem;
+  const std::uint64_t b_reads = mu.dataflow == Dataflow::weight_stationary ? 1 : ceil_div(g.m, mu.rows);
+  t.sram_read_activation_bits += a_bits * ceil_div(g.n, mu.cols);
+  if (b_is_operand)
+    t.sram_read_operand_bits += b_bits * b_reads;
+  else
+    t.sram_read_activation_bits += b_bits * b_reads;
+}
+
+// Partial sums of an output block whose reduction is split into chunks: every chunk after the first
+// reads the fp32 accumulators back, every chunk but the last writes them; the last writes the output.
+void charge_outputs(Tile& t, std::uint64_t out_elements, std::uint64_t out_bits_per_elem, bool first_chunk,
+                    bool last_chunk) {
+  if (!first_chunk) t.sram_read_activation_bits += out_elements * kAccumulatorBits;
+  t.sram_write_activation_bits += out_elements * (last_chunk ? out_bits_per_elem : kAccumulatorBits);
+}
+
+std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const Budget& b) {
+  const MatrixUnitParams& mu = core.matrix;
+  const double wb = workloads::bits_per_element(op.operand_precision);
+  const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
+  std::uint64_t k_t = op.k, n_t = op.n;
+  const auto col_block_bits = static_cast<std::uint64_t>(std::ceil(op.k * mu.cols * wb));
+  if (col_block_bits <= b.buffer_bits) {
+    n_t = std::min(op.n, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / (op.k * wb)), mu.cols, mu.cols));
+  } else {
+    n_t = std::min(op.n, mu.cols);
+    k_t = std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / (mu.cols * wb)), mu.rows, mu.rows));
+  }
+  std::vector<Tile> tiles;
+  for (std::uint64_t n0 = 0; n0 < op.n; n0 += n_t) {
+    const std::uint64_t nn = std::min(n_t, op.n - n0);
+    for (std::uint64_t k0 = 0; k0 < op.k; k0 += k_t) {
+      const std::uint64_t kk = std::min(k_t, op.k - k0);
+      Tile t;
+      t.gemm[0] = {op.m, kk, nn};
+      t.gemm_count = 1;
+      t.macs = op.m * kk * nn;
+      t.load_operand_bits = bits_of(kk * nn, op.operand_precision);
+      charge_gemm_operands(t, t.gemm[0], 1, ab, t.load_operand_bits, mu, true);
+      charge_outputs(t, op.m * nn, ab, k0 == 0, k0 + kk == op.k);
+      tiles.push_back(t);
+    }
+  }
+  return tiles;
+}
+
+std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b) {
+  const MatrixUnitParams& mu = core.matrix;
+  const double wb = workloads::bits_per_element(op.operand_precision);
+  const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
+  // Output block edge: b x b fp32 accumulators in a quarter of the SRAM.
+  const auto edge = static_cast<std::uint64_t>(std::sqrt(static_cast<double>(b.activation_bits / 2) / kAccumulatorBits));
+  const std::uint64_t block = round_down_to(edge, mu.cols, mu.cols);
+  const std::uint64_t b_m = std::min(op.m, block), b_n = std::min(op.n, block);
+  const double chunk_bits_per_k = b_m * ab + b_n * wb;
+  const std::uint64_t k_t =
+      std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / chunk_bits_per_k), mu.rows, mu.rows));
+  std::vector<Tile> tiles;
+  for (std::uint64_t m0 = 0; m0 < op.m; m0 += b_m) {
+    const std::uint64_t mm = std::min(b_m, op.m - m0);
+    for (std::uint64_t n0 = 0; n0 < op.n; n0 += b_n) {
+      const std::uint64_t nn = std::min(b_n, op.n - n0);
+      for (std::uint64_t k0 = 0; k0 < op.k; k0 += k_t) {
+        const std::uint64_t kk = std::min(k_t, op.k - k0);
+        const bool last = k0 + kk == op.k;
+        Tile t;
+        t.gemm[0] = {mm, kk, nn};
+        t.gemm_count = 1;
+        t.macs = mm * kk * nn;
+        t.load_operand_bits = bits_of(kk * nn, op.operand_precision);
+        t.load_activation_bits = mm * kk * ab;
+        charge_gemm_operands(t, t.gemm[0], 1, ab, t.load_operand_bits, mu, true);
+        charge_outputs(t, mm * nn, ab, k0 == 0, last);
+        if (last) t.store_activation_bits = mm * nn * ab;
+        tiles.push_back(t);
+      }
+    }
+  }
+  return tiles;
+}
+
+std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Budget& b, bool resident) {
+  const MatrixUnitParams& mu = core.matrix;
+  const double kvb = workloads::bits_per_element(op.operand_precision);
+  const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
+  const std::uint64_t hd = op.k;
+  const std::uint64_t scores = op.instances * op.m * op.n;
+  const std::uint64_t ops_per_score = scores ? op.vector_ops / scores : 0;
+  const std::uint64_t extra_ops = op.vector_ops - ops_per_score * scores;  // none for exact lowerings
+  auto kv_bits = [&](std::uint64_t positions) { return bits_of(2 * positions * hd, op.operand_precision); };
+
+  const std::uint64_t n_t = std::clamp<std::uint64_t>(static_cast<std::uint64_t>(b.buffer_bits / (2 * hd * kvb)), 1, op.n);
+  // Q rows, their fp32 output accumulator and the scores of one chunk (S and P) share the activation half.
+  const std::uint64_t row_bits = hd * (ab + kAccumulatorBits) + 2 * n_t * ab;
+  const std::uint64_t m_t = std::clamp<std::uint64_t>(b.activation_bits / row_bits, 1, op.m);
+  std::uint64_t pack = 1;
+  if (n_t == op.n && m_t == op.m)
+    pack = std::clamp<std::uint64_t>(std::min(b.buffer_bits / std::max<std::uint64_t>(kv_bits(op.n), 1),
+                                              b.activation_bits / (op.m * row_bits)),
+                                     1, op.instances);
+
+  std::vector<Tile> tiles;
+  for (std::uint64_t i0 = 0; i0 < op.instances; i0 += pack) {
+    const std::uint64_t ii = std::min(pack, op.instances - i0);
+    for (std::uint64_t m0 = 0; m0 < op.m; m0 += m_t) {
+      const std::uint64_t mm = std::min(m_t, op.m - m0);
+      for (std::uint64_t n0 = 0; n0 < op.n; n0 += n_t) {
+        const std::uint64_t nn = std::min(n_t, op.n - n0);
+        const bool first = n0 == 0, last = n0 + nn == op.n;
+        Tile t;
+        t.instances = ii;
+        t.gemm[0] = {mm, hd, nn};  // S = Q K^T
+        t.gemm[1] = {mm, nn, hd};  // O = P V
+        t.gemm_count = 2;
+        t.macs = ii * 2 * mm * hd * nn;
+        t.vector_ops = ii * mm * nn * ops_per_score;
+        t.load_operand_bits = ii * kv_bits(nn);
+        if (!resident && first) t.load_activation_bits = ii * mm * hd * ab;
+        const std::uint64_t k_chunk = ii * bits_of(nn * hd, op.operand_precision);
+        charge_gemm_operands(t, t.gemm[0], ii, ab, k_chunk, mu, true);
+        charge_gemm_operands(t, t.gemm[1], ii, ab, t.load_operand_bits - k_chunk, mu, true);
+        // Scores: written by the array, read and rewritten by the softmax (P is read as gemm[1]'s A).
+        t.sram_write_activation_bits += 2 * ii * mm * nn * ab;
+        t.sram_read_activation_bits += ii * mm * nn * ab;
+        charge_outputs(t, ii * mm * hd, ab, first, last);
+        if (!resident && last) t.store_activation_bits = ii * mm * hd * ab;
+        tiles.push_back(t);
+      }
+    }
+  }
+  if (!tiles.empty()) {
+    tiles.front().vector_ops += extra_ops;
+    tiles.back().store_kv_bits = bits_of(op.kv_append_elements, op.operand_precision);
+  }
+  return tiles;
+}
+
+// Vector and embedding ops: rows in chunks that fit a buffer when they stream through HBM.
+std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
+  const bool embedding = op.kind == OpKind::embedding;
+  const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
+  const double row_bits =
+      op.k * (embedding ? workloads::bits_per_element(op.operand_precision) : static_cast<double>(ab));
+  const bool streams = embedding || !resident;
+  const std::uint64_t rows_per_tile =
+      streams ? std::clamp<std::uint64_t>(static_cast<std::uint64_t>(b.buffer_bits / row_bits), 1, op.m) : op.m;
+  std::vector<Tile> tiles;
+  for (std::uint64_t r0 = 0; r0 < op.m; r0 += rows_per_tile) {
+    const std::uint64_t rows = std::min(rows_per_tile, op.m - r0);
+    Tile t;
+    if (embedding) {
+      t.load_operand_bits = bits_of(rows * op.k, op.operand_precision);
+      if (!resident) t.store_activation_bits = rows * op.k * ab;
+    } else {
+      t.vector_ops = proportional(op.vector_ops, op.m, rows, r0 == 0);
+      t.sram_read_activation_bits = rows * op.k * ab;
+      t.sram_write_activation_bits = rows * op.k * ab;
+      if (!resident) {
+        t.load_activation_bits = rows * op.k * ab;
+        t.store_activation_bits = rows * op.k * ab;
+      }
+    }
+    tiles.push_back(t);
+  }
+  return tiles;
+}
+
+}  // namespace
+
+Op shard_op(const Op& op, std::uint64_t core, std::uint64_t cores) {
+  Op s = op;
+  switch (op.kind) {
+    case OpKind::gemm:
+      s.n = share(op.n, core, cores);
+      break;
+    case OpKind::attention:
+      s.instances = share(op.instances, core, cores);
+      s.vector_ops = proportional(op.vector_ops, op.instances, s.instances, core == 0);
+      s.kv_append_elements = proportional(op.kv_append_elements, op.instances, s.instances, core == 0);
+      break;
+    case OpKind::vector:
+    case OpKind::embedding:
+      s.m = share(op.m, core, cores);
+      s.vector_ops = proportional(op.vector_ops, op.m, s.m, core == 0);
+      break;
+  }
+  return s;
+}
+
+bool activations_fit(const Op& op, const CoreParams& core) {
+  const double ab = workloads::bits_per_element(op.activation_precision);
+  return (op.input_elements() + op.output_elements()) * ab <= budget_of(core).activation_bits;
+}
+
+std::vector<Tile> tile_op(const Op& shard, const CoreParams& core, bool activations_resident) {
+  const Budget b = budget_of(core);
+  if (shard.macs() == 0 && shard.m == 0) return {};
+  switch (shard.kind) {
+    case OpKind::gemm:
+      if (shard.n == 0) return {};
+      return activations_resident ? tile_gemm_resident(shard, core, b) : tile_gemm_spilled(shard, core, b);
+    case OpKind::attention:
+      if (shard.instances == 0) return {};
+      return tile_attention(shard, core, b, activations_resident);
+    case OpKind::vector:
+    case OpKind::embedding:
+      return tile_rows(shard, b, activations_resident);
+  }
+  return {};
+}
+
+}  // namespace pjsim::models

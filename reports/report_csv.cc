@@ -1,0 +1,50 @@
+#include <string>
+
+#include "reports/report.h"
+
+namespace pjsim::reports {
+
+namespace {
+
+// RFC 4180: a field holding a comma, quote or newline is quoted, quotes doubled. Keys come
+// from resource and core names, which a future model could name freely.
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string join_key(const std::string& prefix, const std::string& name) {
+  return prefix.empty() ? name : prefix + "." + name;
+}
+
+void flatten(const nlohmann::json& node, const std::string& path, std::string& out) {
+  if (node.is_number()) {
+    // nlohmann prints integers exactly and doubles in shortest round-trip form.
+    out += csv_field(path) + "," + node.dump() + "\n";
+  } else if (node.is_object()) {
+    for (const auto& [name, child] : node.items()) flatten(child, join_key(path, name), out);
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      const auto& child = node[i];
+      const bool named = child.is_object() && child.contains("key") && child["key"].is_string();
+      flatten(child, join_key(path, named ? child["key"].get<std::string>() : std::to_string(i)), out);
+    }
+  }
+  // Strings, booleans and nulls are not numbers: report.json carries them.
+}
+
+}  // namespace
+
+std::string to_csv(const nlohmann::json& report) {
+  std::string out = "key,value\n";
+  for (const auto& [name, child] : report.items())
+    if (name != "config") flatten(child, name, out);
+  return out;
+}
+
+}  // namespace pjsim::reports

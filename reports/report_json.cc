@@ -1,0 +1,95 @@
+#include <cstdint>
+
+#include "models/pricing.h"
+#include "reports/report.h"
+#include "reports/report_counts.h"
+#include "reports/report_energy.h"
+
+namespace pjsim::reports {
+
+namespace {
+
+// Guards every ratio so the JSON never holds NaN or inf (nlohmann would write them as null).
+double ratio(double numerator, double denominator) { return denominator != 0 ? numerator / denominator : 0.0; }
+
+// Steps simulated: decode runs config.workload.steps steps; prefill is one step. Tolerates a
+// config without the key (hand-built results in tests, older configs).
+std::uint64_t steps_of(const RunResult& r) {
+  if (r.phase == "prefill") return 1;
+  const auto ptr = nlohmann::json::json_pointer("/workload/steps");
+  if (!r.config.is_object() || !r.config.contains(ptr) || !r.config.at(ptr).is_number_integer()) return 1;
+  // A JSON integer may be stored signed (a literal 4) or unsigned (parsed 4): both are steps.
+  const auto steps = r.config.at(ptr).get<std::int64_t>();
+  return steps > 1 ? static_cast<std::uint64_t>(steps) : 1;
+}
+
+nlohmann::json time_section(const RunResult& r) {
+  const std::uint64_t steps = steps_of(r);
+  return {{"seconds", r.seconds},
+          {"cycles", r.cycles},
+          {"frequency_hz", r.frequency_hz},
+          {"steps", steps},
+          {"seconds_per_step", r.seconds / static_cast<double>(steps)}};
+}
+
+// Per-token figures count the tokens a phase exists to produce: decode produces generated
+// tokens; prefill's work is the prompt, so its tokens are the processed (prompt) tokens.
+nlohmann::json tokens_section(const RunResult& r, double total_pj) {
+  const bool prefill = r.phase == "prefill";
+  const double basis = static_cast<double>(prefill ? r.tokens_processed : r.tokens_generated);
+  return {{"generated", r.tokens_generated},
+          {"processed", r.tokens_processed},
+          {"basis", prefill ? "processed" : "generated"},
+          {"per_second", ratio(basis, r.seconds)},
+          {"energy_pj_per_token", ratio(total_pj, basis)}};
+}
+
+nlohmann::json ratios_section(const nlohmann::json& energy, const nlohmann::json& counts) {
+  const auto& tier = energy.at("by_tier");
+  const double movement = tier.at("sram").get<double>() + tier.at("hbm").get<double>() +
+                          tier.at("noc").get<double>() + tier.at("ici").get<double>();
+  const double mac_pj = energy.at("by_action").at("mac").get<double>();
+  const double macs = static_cast<double>(counts.at("macs").at("total").get<std::uint64_t>());
+  const auto& bits = counts.at("bits");
+  const double hbm_bits =
+      static_cast<double>(bits.at("hbm_read").get<std::uint64_t>() + bits.at("hbm_write").get<std::uint64_t>());
+  return {{"movement_to_compute", ratio(movement, mac_pj)},
+          {"hbm_bits_per_mac", ratio(hbm_bits, macs)},
+          {"pj_per_mac_all_in", ratio(energy.at("total").get<double>(), macs)}};
+}
+
+nlohmann::json utilisation_section(const RunResult& r) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [kind, busy] : r.busy)
+    j[kind] = ratio(busy.first, static_cast<double>(busy.second) * r.seconds);
+  return j;
+}
+
+}  // namespace
+
+nlohmann::json build_report(const RunResult& r, const std::string& pjsim_version) {
+  const auto priced = models::price_ledger(r.ledger, r.technology);
+
+  nlohmann::json j;
+  j["schema_version"] = kSchemaVersion;
+  j["pjsim_version"] = pjsim_version;
+  j["name"] = r.name;
+  j["phase"] = r.phase;
+  j["config"] = r.config;
+  j["config_hash"] = r.config_hash;
+  j["technology"] = r.technology.name;
+  j["time"] = time_section(r);
+  j["energy_pj"] = energy_section(priced, r);
+  j["tokens"] = tokens_section(r, j["energy_pj"]["total"].get<double>());
+  j["counts"] = counts_section(r.ledger);
+  j["prices"] = prices_section(priced);
+  j["prices_static"] = {{"static_power_w", r.static_power_w}, {"chips", r.chips}};
+  j["ratios"] = ratios_section(j["energy_pj"], j["counts"]);
+  j["utilisation"] = utilisation_section(r);
+  j["simulation"] = {{"events", r.sim_events}};
+  return j;
+}
+
+std::string dump_report(const nlohmann::json& report) { return report.dump(2) + "\n"; }
+
+}  // namespace pjsim::reports

@@ -1,0 +1,12 @@
+// pjsim's entry point: silences the SystemC banner and hands over to the CLI.
+#include <cstdlib>
+
+#include "sim/cli.h"
+
+// libsystemc references sc_main; pjsim drives the kernel itself (sim/simulate.cc), so this is unused.
+extern "C" int sc_main(int, char**) { return 1; }
+
+int main(int argc, char** argv) {
+  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1);
+  return pjsim::sim::run_cli(argc, argv);
+}

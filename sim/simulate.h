@@ -1,0 +1,18 @@
+// Elaborates the SystemC model of a design point, runs it to completion and collects the result.
+//
+// Lifecycle: parse -> validate (sim/config.h) -> elaborate -> simulate -> report. SystemC
+// elaborates once per process, so simulate() may be called once per process; studies run each
+// point in its own process.
+//
+// Example: simulate(load_design_point({})) runs the default point (Llama-3-8B decode, batch 16,
+// on a TPU-v4-like chip) and returns its time (about 17 ms of simulated time) and ledger.
+#pragma once
+
+#include "reports/run_result.h"
+#include "sim/design_point.h"
+
+namespace pjsim::sim {
+
+reports::RunResult simulate(const DesignPoint& point);
+
+}  // namespace pjsim::sim

@@ -1,0 +1,130 @@
+// Tiling invariants: tiles conserve MACs and operand bits; weights stream once when activations
+// stay in SRAM; buffers bound every load.
+#include <catch2/catch.hpp>
+
+#include "models/program.h"
+#include "models/tiler.h"
+
+using namespace pjsim::models;
+using pjsim::workloads::Op;
+using pjsim::workloads::OpKind;
+using pjsim::workloads::Precision;
+
+namespace {
+
+CoreParams core_with_sram(double bytes) {
+  CoreParams c;
+  c.sram.capacity_bytes = bytes;
+  c.dma.buffers = 2;
+  return c;
+}
+
+Op gemm(std::uint64_t m, std::uint64_t k, std::uint64_t n, Precision w = Precision::bf16) {
+  Op op;
+  op.kind = OpKind::gemm;
+  op.m = m;
+  op.k = k;
+  op.n = n;
+  op.operand_precision = w;
+  return op;
+}
+
+struct Sums {
+  std::uint64_t macs = 0, operand = 0, activation_loads = 0, max_load = 0, stores = 0;
+};
+
+Sums sum(const std::vector<Tile>& tiles) {
+  Sums s;
+  for (const Tile& t : tiles) {
+    s.macs += t.macs;
+    s.operand += t.load_operand_bits;
+    s.activation_loads += t.load_activation_bits;
+    s.max_load = std::max(s.max_load, t.load_operand_bits + t.load_activation_bits);
+    s.stores += t.store_activation_bits;
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("resident activations: weights stream exactly once, in buffer-sized tiles", "[models][physics]") {
+  const CoreParams core = core_with_sram(16.0 * 1024 * 1024);
+  for (auto [k, n] : {std::pair<std::uint64_t, std::uint64_t>{4096, 6144}, {14336, 4096}, {4096, 128256}, {100, 7}}) {
+    for (Precision w : {Precision::bf16, Precision::int8}) {
+      const Op op = gemm(16, k, n, w);
+      const Sums s = sum(tile_op(op, core, true));
+      CHECK(s.macs == 16 * k * n);
+      CHECK(s.operand == static_cast<std::uint64_t>(k * n * pjsim::workloads::bits_per_element(w)));
+      CHECK(s.activation_loads == 0);
+      CHECK(s.max_load <= 16ull * 1024 * 1024 * 8 / 4);
+    }
+  }
+}
+
+TEST_CASE("spilled activations: output-stationary blocks bound the re-reads", "[models][physics]") {
+  const CoreParams core = core_with_sram(16.0 * 1024 * 1024);
+  const Op op = gemm(8192, 4096, 14336);
+  const Sums s = sum(tile_op(op, core, false));
+  CHECK(s.macs == 8192ull * 4096 * 14336);
+  // 16 MiB: fp32 accumulators of b x b in 4 MiB -> b = 1024; weights read M / b = 8 times,
+  // activations N / b = 14 times.
+  CHECK(s.operand == 8ull * 4096 * 14336 * 16);
+  CHECK(s.activation_loads == 14ull * 8192 * 4096 * 16);
+  CHECK(s.stores == 8192ull * 14336 * 16);
+  CHECK(s.max_load <= 16ull * 1024 * 1024 * 8 / 4);
+}
+
+TEST_CASE("shards of an op over cores add up to the op", "[models][physics]") {
+  Op attention;
+  attention.kind = OpKind::attention;
+  attention.instances = 16 * 8;
+  attention.m = 4;
+  attention.k = 128;
+  attention.n = 2048;
+  attention.vector_ops = attention.instances * 4 * 2048 * 5;
+  attention.kv_append_elements = 16 * 2 * 1024;
+  attention.operand_precision = Precision::bf16;
+  for (std::uint64_t cores : {1, 2, 3, 8}) {
+    std::uint64_t macs = 0, vector_ops = 0, kv_bits = 0, kv_store = 0;
+    for (std::uint64_t c = 0; c < cores; ++c) {
+      const Op shard = shard_op(attention, c, cores);
+      for (const Tile& t : tile_op(shard, core_with_sram(16.0 * 1024 * 1024), true)) {
+        macs += t.macs;
+        vector_ops += t.vector_ops;
+        kv_bits += t.load_operand_bits;
+        kv_store += t.store_kv_bits;
+      }
+    }
+    CHECK(macs == attention.macs());
+    CHECK(vector_ops == attention.vector_ops);
+    CHECK(kv_bits == attention.operand_elements() * 16);
+    CHECK(kv_store == attention.kv_append_elements * 16);
+  }
+}
+
+TEST_CASE("a KV cache longer than a buffer streams in chunks", "[models][physics]") {
+  Op attention;
+  attention.kind = OpKind::attention;
+  attention.instances = 1;
+  attention.m = 8;
+  attention.k = 128;
+  attention.n = 1 << 20;  // a million positions: 512 MiB of bf16 K and V
+  attention.vector_ops = 8ull * (1 << 20) * 5;
+  const auto tiles = tile_op(attention, core_with_sram(16.0 * 1024 * 1024), true);
+  CHECK(tiles.size() > 1);
+  CHECK(sum(tiles).operand == 2ull * 128 * (1 << 20) * 16);
+  CHECK(sum(tiles).macs == attention.macs());
+}
+
+TEST_CASE("core programs split gemm columns and gather outputs", "[models][physics]") {
+  ArchParams arch;
+  arch.chip.cores = 2;
+  arch.core = core_with_sram(16.0 * 1024 * 1024);
+  const auto programs = build_core_programs({gemm(4, 4096, 6000)}, arch);
+  REQUIRE(programs.size() == 2);
+  CHECK(programs[0][0].shard.n == 3000);
+  CHECK(programs[1][0].shard.n == 3000);
+  CHECK(programs[0][0].gather_bits == 4 * 3000 * 16);
+  arch.chip.cores = 1;
+  CHECK(build_core_programs({gemm(4, 4096, 6000)}, arch)[0][0].gather_bits == 0);
+}

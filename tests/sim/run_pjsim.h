@@ -1,0 +1,31 @@
+// Runs the pjsim executable in a child process (SystemC elaborates once per process) and reads
+// what it wrote. Used by the tests that simulate.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace pjsim::testing {
+
+struct PjsimRun {
+  int exit_code = -1;
+  std::string out;         ///< stdout
+  std::string err;         ///< stderr
+  std::string report_dir;  ///< the --out folder given to `run`
+  nlohmann::json report;   ///< report.json when the run wrote one
+  std::string report_text; ///< report.json, byte for byte
+  std::string report_md;   ///< report.md
+  std::string report_csv;  ///< report.csv
+};
+
+/// `pjsim <args...>`; for `run` an --out folder in a fresh temporary directory is added.
+PjsimRun run_pjsim(const std::vector<std::string>& args);
+
+/// `pjsim run --quiet --set k=v ...` on the embedded default point with the given overrides.
+PjsimRun run_default(const std::vector<std::string>& sets);
+
+std::string read_file(const std::string& path);
+
+}  // namespace pjsim::testing

@@ -1,0 +1,68 @@
+// The operator graph of one model step: a Boost.Graph DAG whose vertices are operators.
+//
+// Example: a Llama-3-8B decode step at batch 16 is 1 embedding op, then per layer
+// attn_norm -> qkv -> rope -> attention -> o_proj -> residual -> mlp_norm -> gate_up -> act ->
+// down -> residual, then final_norm -> lm_head: 2 + 11 x 32 + 1 = 355 vertices, a single path.
+//
+// Shapes (T = batch x new tokens per sequence, d = hidden_size):
+//   gemm       out[m x n] = A[m x k] * B[k x n]; B is a weight matrix; instances = 1.
+//   attention  `instances` independent (sequence, kv-head) problems, fused FlashAttention-style:
+//              scores  S[m x n] = Q[m x k] * K^T[k x n]   (m = group x new tokens, k = head_dim,
+//              context O[m x k] = P[m x n] * V[n x k]      n = attended KV positions)
+//              so MACs = instances x 2 x m x k x n; B operand = the K and V cache (2 x n x k).
+//   vector     element operations on the vector unit (norms, rope, activation, residual):
+//              m x k is the activation shape (m = tokens, k = width); vector_ops the op count.
+//   embedding  gather of m rows of the embedding table (k = hidden_size elements each).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "workloads/precision.h"
+
+namespace pjsim::workloads {
+
+enum class OpKind { gemm, attention, vector, embedding };
+/// Report grouping of ops (energy_pj.by_op).
+enum class OpCategory { embedding, norm, projection, attention, mlp, residual, lm_head };
+/// What a moved bit is: weights, activations, KV cache or embedding rows.
+enum class DataClass { weights, activations, kv, embedding };
+
+const char* to_string(OpKind k);
+const char* to_string(OpCategory c);
+const char* to_string(DataClass c);
+const std::vector<OpCategory>& all_op_categories();
+const std::vector<DataClass>& all_data_classes();
+
+struct Op {
+  std::string name;            ///< "layer3.qkv", "lm_head"
+  OpKind kind = OpKind::gemm;
+  OpCategory category = OpCategory::projection;
+  int layer = -1;              ///< -1 outside the transformer layers
+  std::uint64_t instances = 1;
+  std::uint64_t m = 0, k = 0, n = 0;   ///< per instance, see the header comment
+  std::uint64_t vector_ops = 0;        ///< element ops on the vector unit, whole op
+  std::uint64_t kv_append_elements = 0;  ///< attention: K and V elements appended to the cache
+  Precision operand_precision = Precision::bf16;  ///< B operand: weights or KV (or embedding rows)
+  Precision activation_precision = Precision::bf16;
+
+  /// Multiply-accumulates of the whole op.
+  std::uint64_t macs() const;
+  /// Elements of the B operand (weights, K and V, or gathered embedding rows) the op reads.
+  std::uint64_t operand_elements() const;
+  /// Activation elements read (A operand; vector ops: their input) and written.
+  std::uint64_t input_elements() const;
+  std::uint64_t output_elements() const;
+  /// The class of the B operand's bits.
+  DataClass operand_class() const;
+};
+
+using OpGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Op>;
+
+/// Vertices in an order that respects every edge (Boost topological_sort).
+std::vector<Op> ops_in_order(const OpGraph& g);
+
+}  // namespace pjsim::workloads

@@ -1,0 +1,42 @@
+// Lowers a dense decoder-only transformer step to an operator graph (see op_graph.h).
+//
+// Example: tiny-llama (2 layers, d 256, 4 heads, 2 KV heads, head_dim 64, f 512, vocab 1024),
+// decode, batch 4, context 100, step 0:
+//   build_step_graph(w, 0) has 1 + 11 x 2 + 2 = 25 ops on a single path;
+//   layer0.qkv     gemm       m 4, k 256, n 256 + 2 x 128 = 512
+//   layer0.attention attention instances 4 x 2 = 8, m 2 (group) x 1, k 64, n 100
+//   lm_head        gemm       m 4, k 256, n 1024
+// and the MACs of all ops sum to batch x (weight_params() + 2 x layers x heads x head_dim x 100)
+// = 4 x (weight_params() + 102,400).
+//
+// Simplifications (deliberate, documented in docs/workloads.md):
+//  - prefill attention counts the full prompt x prompt square: no causal skipping, so attention
+//    MACs are an upper bound (about twice the causal count for long prompts);
+//  - prefill computes the final norm and LM head for the last position of each sequence only,
+//    since only that position's logits choose the next token.
+#pragma once
+
+#include <cstdint>
+
+#include "workloads/model_shape.h"
+#include "workloads/op_graph.h"
+#include "workloads/workload_spec.h"
+
+namespace pjsim::workloads {
+
+/// The graph of the step at index `step` (0-based; decode attends attended_tokens(w, step)).
+/// Requires num_key_value_heads > 0 dividing num_attention_heads (checked by the config).
+/// Ops: embedding, 11 per layer (attn_norm, qkv, rope, attention, o_proj, attn_residual,
+/// mlp_norm, gate_up, act, down, mlp_residual), final_norm, lm_head; edges chain them in order.
+OpGraph build_step_graph(const WorkloadSpec& w, std::uint64_t step);
+
+/// Weight MACs per token: each matmul weight (all layers + LM head) is used once per token.
+/// Example: Llama-3-8B gives 7,504,658,432 (6,979,321,856 layer weights + 525,336,576 LM head).
+std::uint64_t weight_macs_per_token(const ModelShape& m);
+
+/// Attention MACs (Q K^T and P V) of the step at index `step`, whole batch:
+/// layers x batch x tokens_per_sequence x 2 x heads x head_dim x attended tokens.
+/// Example: Llama-3-8B decode, batch 1, context 2048: 32 x 2 x 32 x 128 x 2048 = 536,870,912.
+std::uint64_t attention_macs(const WorkloadSpec& w, std::uint64_t step);
+
+}  // namespace pjsim::workloads
