@@ -7,8 +7,11 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "models/technology.h"
+#include "topologies/chip_mesh.h"
 
 namespace pjsim::models {
 
@@ -20,6 +23,10 @@ struct MatrixUnitParams {
   std::uint64_t units = 1;            ///< matrix units per core, working on different folds
   Dataflow dataflow = Dataflow::weight_stationary;
   bool weight_double_buffer = true;   ///< next fold's weights load while the current fold streams
+  /// N:M weight sparsity patterns the array executes sparsely (skipping the pruned weights),
+  /// e.g. {{2, 4}}; empty = none (sparse weights then run dense). See docs/sparsity.md.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> structured_sparsity;
+  bool activation_sparsity = false;   ///< MACs on zero activations are gated (skipped in energy)
 };
 
 struct VectorUnitParams {
@@ -63,11 +70,19 @@ struct ChipParams {
   NocParams noc;
 };
 
+/// Inter-chip links (ICI): every directed link of the topology.
+struct LinkParams {
+  double bandwidth_bytes_per_s = 0;  ///< per link and direction
+  double latency_s = 0;              ///< per hop
+};
+
 struct ArchParams {
   std::string name;
   Technology technology;
   ChipParams chip;
   CoreParams core;
+  topologies::TopologySpec topology;  ///< chips in a 2D/3D mesh or torus; default one chip
+  LinkParams link;
 };
 
 }  // namespace pjsim::models

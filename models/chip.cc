@@ -19,7 +19,7 @@ MemoryParams hbm_params(const HbmParams& p) {
 }  // namespace
 
 Chip::Chip(sc_core::sc_module_name name, const ArchParams& arch, int index, std::vector<CoreProgram> programs,
-           Ledger& ledger, SimStats& stats)
+           Interconnect* interconnect, Ledger& ledger, SimStats& stats)
     : sc_module(name),
       hbm("hbm", hbm_params(arch.chip.hbm), ledger),
       noc("noc", arch.chip.noc, arch.chip.cores, ledger),
@@ -27,7 +27,7 @@ Chip::Chip(sc_core::sc_module_name name, const ArchParams& arch, int index, std:
   for (std::size_t c = 0; c < programs.size(); ++c) {
     const std::string core_name = "core" + std::to_string(c);
     cores_.push_back(std::make_unique<Core>(core_name.c_str(), arch, index, static_cast<int>(c), std::move(programs[c]),
-                                            barrier_, ledger, stats));
+                                            barrier_, interconnect, ledger, stats));
     cores_.back()->dma.hbm_socket.bind(hbm.socket);
     cores_.back()->noc_socket.bind(noc.socket);
   }

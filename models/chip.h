@@ -23,7 +23,7 @@ namespace pjsim::models {
 class Chip : public sc_core::sc_module {
  public:
   Chip(sc_core::sc_module_name name, const ArchParams& arch, int index, std::vector<CoreProgram> programs,
-       Ledger& ledger, SimStats& stats);
+       Interconnect* interconnect, Ledger& ledger, SimStats& stats);
 
   Memory hbm;
   Noc noc;

@@ -19,7 +19,7 @@ MemoryParams sram_params(const SramParams& p) {
 }  // namespace
 
 Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int index, CoreProgram program,
-           Barrier& barrier, Ledger& ledger, SimStats& stats)
+           Barrier& barrier, Interconnect* interconnect, Ledger& ledger, SimStats& stats)
     : sc_module(name),
       matrix_socket("matrix_socket"),
       vector_socket("vector_socket"),
@@ -34,6 +34,7 @@ Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int i
       index_(index),
       program_(std::move(program)),
       barrier_(barrier),
+      interconnect_(interconnect),
       stats_(stats),
       free_buffers_("free_buffers", static_cast<int>(std::max<std::uint64_t>(arch.core.dma.buffers, 1))),
       ready_tiles_("ready_tiles", 0) {
@@ -97,6 +98,8 @@ void Core::compute_tile(const Tile& tile, const Tag& tag, workloads::DataClass o
     done = std::max(done, transact(sram_socket, access, stats_));
   };
   sram_access(tile.sram_read_operand_bits, operand_class, false);
+  sram_access(tile.load_scale_bits, workloads::DataClass::scales, false);  // scales and metadata: read once
+  sram_access(tile.load_metadata_bits, workloads::DataClass::metadata, false);
   sram_access(tile.sram_read_activation_bits, workloads::DataClass::activations, false);
   sram_access(tile.sram_write_activation_bits, workloads::DataClass::activations, true);
   wait_for(done);
@@ -121,16 +124,38 @@ void Core::gather(const CoreOp& op, const Tag& tag) {
   wait_for(done);
 }
 
+void Core::store_kv(std::uint64_t bits, const Tag& tag, bool in_sram) {
+  if (!in_sram) {
+    dma.store(bits, tag, workloads::DataClass::kv);
+    return;
+  }
+  Command write;
+  write.tag = tag;
+  write.tag.data = workloads::DataClass::kv;
+  write.bits = bits;
+  write.write = true;
+  wait_for(transact(sram_socket, write, stats_));
+}
+
 void Core::compute_thread() {
   for (std::size_t i = 0; i < program_.size(); ++i) {
     const CoreOp& op = program_[i];
     const Tag tag = tag_of(op);
+    if (op.is_collective) {
+      // Every core finished the previous op (its barrier); core 0 takes part for the chip, the
+      // others wait for it.
+      if (index_ == 0 && interconnect_ != nullptr) interconnect_->collective(op.collective, static_cast<std::uint64_t>(chip_));
+      stats_.events += static_cast<std::uint64_t>(barrier_.arrive_and_wait());
+      ops_done_ = i + 1;
+      op_done_event_.notify(sc_core::SC_ZERO_TIME);
+      continue;
+    }
     for (const Tile& tile : op.tiles) {
       ready_tiles_.wait();
       compute_tile(tile, tag, op.shard.operand_class());
       if (tile.needs_buffer()) free_buffers_.post();
       if (tile.store_activation_bits) dma.store(tile.store_activation_bits, tag, workloads::DataClass::activations);
-      if (tile.store_kv_bits) dma.store(tile.store_kv_bits, tag, workloads::DataClass::kv);
+      if (tile.store_kv_bits) store_kv(tile.store_kv_bits, tag, op.kv_in_sram);
     }
     gather(op, tag);
     stats_.events += static_cast<std::uint64_t>(barrier_.arrive_and_wait());

@@ -14,7 +14,8 @@
 // compute_thread takes tiles in order; for each, it reserves the SRAM port, the matrix unit and
 // the vector unit together and waits for the latest, frees the buffer, and stores outputs that
 // live in HBM. After an op, it sends its output shard to the other cores and waits at the chip's
-// barrier, so that every core starts the next op with the full activations.
+// barrier, so that every core starts the next op with the full activations. At a collective,
+// core 0 takes part for the chip (models/interconnect.h) while the other cores wait at the barrier.
 #pragma once
 
 #include <memory>
@@ -26,6 +27,7 @@
 #include "models/barrier.h"
 #include "models/compute_units.h"
 #include "models/dma.h"
+#include "models/interconnect.h"
 #include "models/memory.h"
 #include "models/program.h"
 
@@ -45,8 +47,9 @@ class Core : public sc_core::sc_module {
   Memory sram;
   Dma dma;
 
+  /// interconnect: the chip mesh's links, for collectives (nullptr for a lone chip).
   Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int index, CoreProgram program,
-       Barrier& barrier, Ledger& ledger, SimStats& stats);
+       Barrier& barrier, Interconnect* interconnect, Ledger& ledger, SimStats& stats);
 
   bool finished() const { return finished_; }
 
@@ -55,6 +58,7 @@ class Core : public sc_core::sc_module {
   void compute_thread();
   void compute_tile(const Tile& tile, const Tag& tag, workloads::DataClass operand_class);
   void gather(const CoreOp& op, const Tag& tag);
+  void store_kv(std::uint64_t bits, const Tag& tag, bool in_sram);
   Tag tag_of(const CoreOp& op) const;
   void wait_for(const sc_core::sc_time& t);
 
@@ -62,6 +66,7 @@ class Core : public sc_core::sc_module {
   int chip_, index_;
   CoreProgram program_;
   Barrier& barrier_;
+  Interconnect* interconnect_;
   SimStats& stats_;
   sc_core::sc_semaphore free_buffers_;
   sc_core::sc_semaphore ready_tiles_;

@@ -20,8 +20,10 @@ sc_core::sc_time Dma::move(std::uint64_t bits, const Tag& tag, workloads::DataCl
 }
 
 void Dma::load(const Tile& tile, const Tag& tag, workloads::DataClass operand_class) {
-  const sc_core::sc_time done = std::max(move(tile.load_operand_bits, tag, operand_class, true),
-                                         move(tile.load_activation_bits, tag, workloads::DataClass::activations, true));
+  const sc_core::sc_time done = std::max({move(tile.load_operand_bits, tag, operand_class, true),
+                                          move(tile.load_activation_bits, tag, workloads::DataClass::activations, true),
+                                          move(tile.load_scale_bits, tag, workloads::DataClass::scales, true),
+                                          move(tile.load_metadata_bits, tag, workloads::DataClass::metadata, true)});
   busy_ += done;
   ++stats_.events;
   sc_core::wait(done);

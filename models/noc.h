@@ -3,8 +3,7 @@
 //
 // A message of b bits from core s to core d over h hops: the head enters link i when the link is
 // free and the head has crossed link i-1 (hop latency); each link is busy for b / bandwidth;
-// the message completes when its tail leaves the last link. Uncontended, that is
-// h x hop_latency + b / bandwidth. It counts b x h noc_bit_hops and, at the destination core,
+// the message completes when its tail leaves the last link (models/link_network.h). It counts b x h noc_bit_hops and, at the destination core,
 // b sram_write_bits (the receiving SRAM's port time is not modelled: see docs/energy-model.md).
 #pragma once
 
@@ -15,8 +14,8 @@
 #include <tlm_utils/multi_passthrough_target_socket.h>
 
 #include "models/arch_params.h"
-#include "models/calendar.h"
 #include "models/command.h"
+#include "models/link_network.h"
 #include "topologies/core_mesh.h"
 
 namespace pjsim::models {
@@ -37,7 +36,7 @@ class Noc : public sc_core::sc_module {
   NocParams params_;
   topologies::CoreMesh mesh_;
   Ledger& ledger_;
-  std::vector<Calendar> links_;  // indexed like mesh_.links()
+  LinkNetwork links_;  // indexed like mesh_.links()
 };
 
 }  // namespace pjsim::models

@@ -12,6 +12,7 @@
 
 #include "models/arch_params.h"
 #include "models/tiler.h"
+#include "workloads/mapping.h"
 #include "workloads/op_graph.h"
 
 namespace pjsim::models {
@@ -20,12 +21,25 @@ struct CoreOp {
   workloads::Op shard;            ///< this core's part of the op
   std::vector<Tile> tiles;
   bool activations_resident = true;
+  bool kv_in_sram = false;        ///< K and V appended to SRAM rather than stored to HBM
   std::uint64_t gather_bits = 0;  ///< output bits sent to every other core after the op (0 with one core)
+  bool is_collective = false;     ///< a collective over the chip mesh (core 0 takes part for the chip)
+  workloads::CollectiveCall collective;
 };
 
 using CoreProgram = std::vector<CoreOp>;
 
-/// One program per core of the chip, ops in the given order.
+/// Where the chip keeps its weights and KV (models/system_plan.h decides).
+struct Residency {
+  bool weights_in_sram = false;
+  bool kv_in_sram = false;
+};
+
+/// One program per core of the chip, items (ops and collectives) in the given order. Ops whose
+/// operand lives in SRAM load nothing from HBM for it.
+std::vector<CoreProgram> build_core_programs(const std::vector<workloads::ChipItem>& items, const ArchParams& arch,
+                                             const Residency& residency);
+/// The same for plain ops, everything in HBM (one chip).
 std::vector<CoreProgram> build_core_programs(const std::vector<workloads::Op>& ops, const ArchParams& arch);
 
 }  // namespace pjsim::models

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/weight_format.h"
+
 namespace pjsim::models {
 
 using workloads::Op;
@@ -64,9 +66,23 @@ void charge_outputs(Tile& t, std::uint64_t out_elements, std::uint64_t out_bits_
   t.sram_write_activation_bits += out_elements * (last_chunk ? out_bits_per_elem : kAccumulatorBits);
 }
 
+// The weight side of a gemm tile: stored (possibly sparse) weights, their scales and metadata,
+// the MACs the array runs and the dequantisation work of the vector unit.
+void charge_weights(Tile& t, const Op& op, const MatrixUnitParams& mu, std::uint64_t m, std::uint64_t kk,
+                    std::uint64_t nn) {
+  const WeightTileCost c = weight_tile_cost(op, mu, m, kk, nn);
+  t.gemm[0] = {m, c.kept_k, nn};
+  t.gemm_count = 1;
+  t.macs = c.macs;
+  t.vector_ops = c.dequant_ops;
+  t.load_operand_bits = c.weight_bits;
+  t.load_scale_bits = c.scale_bits;
+  t.load_metadata_bits = c.metadata_bits;
+}
+
 std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const Budget& b) {
   const MatrixUnitParams& mu = core.matrix;
-  const double wb = workloads::bits_per_element(op.operand_precision);
+  const double wb = bits_per_dense_weight(op, mu);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
   std::uint64_t k_t = op.k, n_t = op.n;
   const auto col_block_bits = static_cast<std::uint64_t>(std::ceil(op.k * mu.cols * wb));
@@ -82,10 +98,7 @@ std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const
     for (std::uint64_t k0 = 0; k0 < op.k; k0 += k_t) {
       const std::uint64_t kk = std::min(k_t, op.k - k0);
       Tile t;
-      t.gemm[0] = {op.m, kk, nn};
-      t.gemm_count = 1;
-      t.macs = op.m * kk * nn;
-      t.load_operand_bits = bits_of(kk * nn, op.operand_precision);
+      charge_weights(t, op, mu, op.m, kk, nn);
       charge_gemm_operands(t, t.gemm[0], 1, ab, t.load_operand_bits, mu, true);
       charge_outputs(t, op.m * nn, ab, k0 == 0, k0 + kk == op.k);
       tiles.push_back(t);
@@ -96,7 +109,7 @@ std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const
 
 std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b) {
   const MatrixUnitParams& mu = core.matrix;
-  const double wb = workloads::bits_per_element(op.operand_precision);
+  const double wb = bits_per_dense_weight(op, mu);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
   // Output block edge: b x b fp32 accumulators in a quarter of the SRAM.
   const auto edge = static_cast<std::uint64_t>(std::sqrt(static_cast<double>(b.activation_bits / 2) / kAccumulatorBits));
@@ -114,10 +127,7 @@ std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const 
         const std::uint64_t kk = std::min(k_t, op.k - k0);
         const bool last = k0 + kk == op.k;
         Tile t;
-        t.gemm[0] = {mm, kk, nn};
-        t.gemm_count = 1;
-        t.macs = mm * kk * nn;
-        t.load_operand_bits = bits_of(kk * nn, op.operand_precision);
+        charge_weights(t, op, mu, mm, kk, nn);
         t.load_activation_bits = mm * kk * ab;
         charge_gemm_operands(t, t.gemm[0], 1, ab, t.load_operand_bits, mu, true);
         charge_outputs(t, mm * nn, ab, k0 == 0, last);

@@ -17,6 +17,8 @@
 //     accumulator and the scores of a chunk fit in the activation half; each tile runs the two
 //     GEMMs S = Q K^T and O = P V and the softmax on the vector unit. Small instances (decode)
 //     are packed several to a tile.
+//   gemm weights may be quantised with group scales or N:M sparse (models/weight_format.h): the
+//     tiles are sized by the bits per dense weight, and scales and metadata load beside them.
 //   vector and embedding ops: one tile per core share (spilled activations go through HBM).
 #pragma once
 
@@ -33,6 +35,8 @@ struct Tile {
   // Loaded by the DMA into a buffer before compute.
   std::uint64_t load_operand_bits = 0;     ///< weights, KV or embedding rows, from HBM
   std::uint64_t load_activation_bits = 0;  ///< spilled activations, from HBM
+  std::uint64_t load_scale_bits = 0;       ///< group scales of quantised weights, from HBM
+  std::uint64_t load_metadata_bits = 0;    ///< N:M sparsity index bits, from HBM (also read from SRAM by the array)
   // Compute.
   std::uint64_t instances = 1;
   GemmShape gemm[2];                       ///< attention runs two GEMMs per tile
@@ -46,7 +50,9 @@ struct Tile {
   std::uint64_t store_activation_bits = 0;  ///< spilled outputs, to HBM
   std::uint64_t store_kv_bits = 0;          ///< K and V appended to the cache, to HBM
 
-  bool needs_buffer() const { return load_operand_bits + load_activation_bits > 0; }
+  bool needs_buffer() const {
+    return load_operand_bits + load_activation_bits + load_scale_bits + load_metadata_bits > 0;
+  }
 };
 
 /// The part of `op` that core `core` of `cores` executes: gemm columns (n), attention instances,

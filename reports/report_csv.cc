@@ -43,7 +43,7 @@ void flatten(const nlohmann::json& node, const std::string& path, std::string& o
 std::string to_csv(const nlohmann::json& report) {
   std::string out = "key,value\n";
   for (const auto& [name, child] : report.items())
-    if (name != "config") flatten(child, name, out);
+    if (name != "config" && name != "ledger") flatten(child, name, out);  // ledger: tagged counts, in the JSON only
   return out;
 }
 

@@ -30,7 +30,17 @@ std::vector<std::string> tier_names() {
 std::vector<std::string> category_names() {
   std::vector<std::string> names;
   for (auto c : workloads::all_op_categories()) names.push_back(workloads::to_string(c));
+  names.push_back(workloads::to_string(workloads::DataClass::scales));
+  names.push_back(workloads::to_string(workloads::DataClass::metadata));
   return names;
+}
+
+// by_op key: the op's category, except that bits of group scales and sparsity metadata are
+// their own lines ("scales", "metadata") so the overhead of a format is visible.
+std::string op_key(const models::Tag& tag) {
+  const bool overhead = tag.data == workloads::DataClass::scales || tag.data == workloads::DataClass::metadata;
+  if (overhead && models::tier_of(tag.action) != Tier::compute) return workloads::to_string(tag.data);
+  return workloads::to_string(tag.op);
 }
 
 std::vector<std::string> action_names() {
@@ -48,7 +58,7 @@ std::vector<std::string> data_names() {
 std::vector<std::string> layer_names(const std::vector<models::PricedEntry>& priced) {
   int highest = -1;
   for (const auto& e : priced) highest = std::max(highest, e.tag.layer);
-  std::vector<std::string> names{"embedding", "head"};
+  std::vector<std::string> names{"draft", "embedding", "head"};
   for (int l = 0; l <= highest; ++l) names.push_back(fmt::format("layer{}", l));
   return names;
 }
@@ -70,6 +80,7 @@ nlohmann::json to_json(const Sums& s) {
 }  // namespace
 
 std::string layer_key(const models::Tag& tag) {
+  if (tag.op == workloads::OpCategory::draft) return "draft";
   if (tag.layer >= 0) return fmt::format("layer{}", tag.layer);
   return tag.op == workloads::OpCategory::embedding ? "embedding" : "head";
 }
@@ -90,6 +101,8 @@ nlohmann::json energy_section(const std::vector<models::PricedEntry>& priced, co
   Sums by_op = zeroed(category_names());
   Sums by_layer = zeroed(layer_names(priced));
   Sums by_core = zeroed(core_names(r));
+  Sums by_chip;
+  for (std::uint64_t c = 0; c < r.chips; ++c) by_chip["chip" + std::to_string(c)] = 0.0;
   Sums by_action = zeroed(action_names());
   Sums by_data = zeroed(data_names());
   double dynamic = 0.0;
@@ -97,15 +110,17 @@ nlohmann::json energy_section(const std::vector<models::PricedEntry>& priced, co
   for (const auto& e : priced) {
     dynamic += e.pj;
     by_tier[models::to_string(models::tier_of(e.tag.action))] += e.pj;
-    by_op[workloads::to_string(e.tag.op)] += e.pj;
+    by_op[op_key(e.tag)] += e.pj;
     by_layer[layer_key(e.tag)] += e.pj;
     by_core[core_key(e.tag.chip, e.tag.core)] += e.pj;
+    by_chip["chip" + std::to_string(e.tag.chip)] += e.pj;
     by_action[models::to_string(e.tag.action)] += e.pj;
     by_data[data_key(e.tag)] += e.pj;
   }
 
   const double static_pj = static_energy_pj(r);
   by_tier["static"] = static_pj;
+  for (auto& [chip, pj] : by_chip) pj += static_pj / static_cast<double>(std::max<std::uint64_t>(r.chips, 1));
 
   nlohmann::json j;
   j["total"] = dynamic + static_pj;
@@ -115,6 +130,7 @@ nlohmann::json energy_section(const std::vector<models::PricedEntry>& priced, co
   j["by_op"] = to_json(by_op);
   j["by_layer"] = to_json(by_layer);
   j["by_core"] = to_json(by_core);
+  j["by_chip"] = to_json(by_chip);  // dynamic plus an equal share of static: sums to total
   j["by_action"] = to_json(by_action);
   j["by_data"] = to_json(by_data);
   return j;

@@ -16,7 +16,8 @@
 
 namespace pjsim::reports {
 
-/// "layer3" for layer 3; "embedding" for layer -1 embedding ops; "head" for other layer -1 ops.
+/// "layer3" for layer 3; "embedding" for layer -1 embedding ops; "head" for other layer -1 ops;
+/// "draft" for every op of a speculative draft model.
 std::string layer_key(const models::Tag& tag);
 /// "chip0.core1".
 std::string core_key(int chip, int core);

@@ -4,6 +4,9 @@
 #include "reports/report.h"
 #include "reports/report_counts.h"
 #include "reports/report_energy.h"
+#include "reports/report_ledger.h"
+#include "reports/report_mesh.h"
+#include "reports/report_workload.h"
 
 namespace pjsim::reports {
 
@@ -34,14 +37,22 @@ nlohmann::json time_section(const RunResult& r) {
 
 // Per-token figures count the tokens a phase exists to produce: decode produces generated
 // tokens; prefill's work is the prompt, so its tokens are the processed (prompt) tokens.
+// Speculative decoding: per-token figures are per expected accepted token (draft cost included).
 nlohmann::json tokens_section(const RunResult& r, double total_pj) {
   const bool prefill = r.phase == "prefill";
-  const double basis = static_cast<double>(prefill ? r.tokens_processed : r.tokens_generated);
-  return {{"generated", r.tokens_generated},
-          {"processed", r.tokens_processed},
-          {"basis", prefill ? "processed" : "generated"},
-          {"per_second", ratio(basis, r.seconds)},
-          {"energy_pj_per_token", ratio(total_pj, basis)}};
+  const bool speculative = r.workload.accepted_per_pass > 0;
+  const double basis = speculative ? r.workload.tokens_accepted
+                                   : static_cast<double>(prefill ? r.tokens_processed : r.tokens_generated);
+  nlohmann::json j = {{"generated", r.tokens_generated},
+                      {"processed", r.tokens_processed},
+                      {"basis", speculative ? "accepted" : prefill ? "processed" : "generated"},
+                      {"per_second", ratio(basis, r.seconds)},
+                      {"energy_pj_per_token", ratio(total_pj, basis)}};
+  if (speculative) {
+    j["accepted"] = r.workload.tokens_accepted;
+    j["accepted_per_pass"] = r.workload.accepted_per_pass;
+  }
+  return j;
 }
 
 nlohmann::json ratios_section(const nlohmann::json& energy, const nlohmann::json& counts) {
@@ -82,11 +93,16 @@ nlohmann::json build_report(const RunResult& r, const std::string& pjsim_version
   j["energy_pj"] = energy_section(priced, r);
   j["tokens"] = tokens_section(r, j["energy_pj"]["total"].get<double>());
   j["counts"] = counts_section(r.ledger);
+  j["ledger"] = ledger_section(r.ledger);  // every tagged count: lets `pjsim reprice` price again exactly
   j["prices"] = prices_section(priced);
   j["prices_static"] = {{"static_power_w", r.static_power_w}, {"chips", r.chips}};
   j["ratios"] = ratios_section(j["energy_pj"], j["counts"]);
   j["utilisation"] = utilisation_section(r);
   j["simulation"] = {{"events", r.sim_events}};
+  j["workload"] = workload_section(r);
+  j["links"] = links_section(r);
+  j["placement"] = placement_section(r);
+  j["time"]["collective_seconds"] = r.collective_seconds;
   return j;
 }
 

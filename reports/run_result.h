@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +15,37 @@
 
 namespace pjsim::reports {
 
-inline constexpr const char* kSchemaVersion = "1.0";
+inline constexpr const char* kSchemaVersion = "1.1";
+
+/// Inter-chip link utilisation (multi-chip runs).
+struct LinkSummary {
+  std::uint64_t count = 0;       ///< directed links
+  double max_utilisation = 0;    ///< busy / simulated time of the busiest link
+  double mean_utilisation = 0;
+  std::string busiest;           ///< "chip3->chip7"
+};
+
+/// Where a chip keeps what it serves, in bits.
+struct PlacementRow {
+  std::uint64_t chip = 0;
+  std::uint64_t sram_weight_bits = 0, sram_kv_bits = 0;
+  std::uint64_t hbm_weight_bits = 0, hbm_kv_bits = 0, hbm_embedding_bits = 0;
+};
+
+/// Figures of the workload features beside the ledger (see reports/report_workload.h).
+struct WorkloadFigures {
+  /// MoE: tokens routed to each expert and weight bits (with scales and metadata) each expert
+  /// moved from HBM, summed over steps and layers; empty for a dense model.
+  std::vector<std::uint64_t> expert_tokens;
+  std::vector<std::uint64_t> expert_weight_bits;
+  std::uint64_t moe_layer_steps = 0;      ///< MoE layers x steps routed (to average distinct experts)
+  std::uint64_t distinct_experts = 0;     ///< experts touched, summed over MoE layers and steps
+  /// Speculative decoding: expected tokens accepted per target pass (0 = off) and passes run.
+  double accepted_per_pass = 0;
+  std::uint64_t target_passes = 0;
+  double tokens_accepted = 0;             ///< batch x passes x accepted_per_pass (expected value)
+  std::uint64_t kv_cache_bits = 0;        ///< KV held at the end of the run (target + draft)
+};
 
 struct RunResult {
   std::string name;
@@ -34,7 +65,12 @@ struct RunResult {
   /// Busy seconds of each resource kind ("matrix", "vector", "hbm", "sram", "dma", "noc") summed over instances,
   /// with how many instances there are, for utilisation = busy / (instances x seconds).
   std::map<std::string, std::pair<double, std::uint64_t>> busy;
+  LinkSummary links;
+  std::vector<PlacementRow> placement;  ///< one row per chip
+  double collective_seconds = 0;        ///< simulated time spent moving collectives' data
+  std::uint64_t collectives = 0;        ///< collectives run
   std::uint64_t sim_events = 0; ///< transactions and waits issued to the SystemC kernel (deterministic)
+  WorkloadFigures workload;     ///< MoE, speculative and KV figures (report.json `workload`)
 };
 
 }  // namespace pjsim::reports

@@ -1,11 +1,13 @@
 #include "sim/config.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "sim/config_build.h"
+#include "sim/config_mesh.h"
 #include "sim/config_flatten.h"
 #include "sim/config_values.h"
 #include "sim/presets.h"
@@ -51,25 +53,46 @@ std::string config_hash_of(const std::string& text) {
 void check_fits(const DesignPoint& p) {
   const auto& m = p.workload.model;
   const auto& w = p.workload;
-  const double weight_bits_per = workloads::bits_per_element(w.precision.weights);
+  // Stored bits per weight: the format plus its group scales (docs/precision.md).
+  const double weight_bits_per = workloads::bits_per_element(w.precision.weights) +
+                                 (w.precision.group_size ? workloads::bits_per_element(w.precision.scale) /
+                                                               static_cast<double>(w.precision.group_size)
+                                                         : 0.0);
   // Estimate in double first: with extreme (in-range) shapes the exact integer counts overflow 64 bits.
   const double kv_estimate = 2.0 * m.num_hidden_layers * m.num_key_value_heads * m.head_dim *
                              static_cast<double>(w.context_tokens + w.prompt_tokens + w.steps) * w.batch *
                              workloads::bits_per_element(w.precision.kv);
   const double weight_estimate = static_cast<double>(m.num_hidden_layers) * (4.0 * m.hidden_size * m.q_width() +
-                                 3.0 * m.hidden_size * m.intermediate_size) + 2.0 * m.hidden_size * m.vocab_size;
+                                 3.0 * m.hidden_size * std::max<double>({static_cast<double>(m.intermediate_size), static_cast<double>(m.expert_intermediate_size()), static_cast<double>(m.shared_expert_intermediate_size)}) *
+                                 (1.0 + static_cast<double>(m.num_experts))) + 2.0 * m.hidden_size * m.vocab_size;
   double weights = weight_estimate * weight_bits_per;
   double kv = kv_estimate;
   if (kv_estimate < 1e18 && weight_estimate < 1e18) {
     weights = static_cast<double>(m.weight_params() + m.embedding_params() + m.norm_params()) * weight_bits_per;
     kv = static_cast<double>(workloads::kv_cache_bits(w));
   }
+  // Speculative decoding: the draft model's weights and KV cache live beside the target's.
+  if (w.speculative.enabled()) {
+    const auto& d = w.speculative.draft;
+    weights += static_cast<double>(d.total_params()) * weight_bits_per;
+    kv += static_cast<double>(workloads::draft_kv_cache_bits(w));
+  }
   const double capacity_bits = p.arch.chip.hbm.capacity_bytes * 8;
   if (weights + kv <= capacity_bits) return;
   fail_at(p.hbm_capacity_location, "arch.chip.hbm.capacity",
-          fmt::format("impossible design: weights {} + KV cache {} = {} do not fit in arch.chip.hbm.capacity ({})",
-                      gib_text(weights), gib_text(kv), gib_text(weights + kv), gib_text(capacity_bits)));
+          fmt::format("impossible design: weights {} + KV cache {} = {} do not fit in arch.chip.hbm.capacity ({}); "
+                      "short by {}",
+                      gib_text(weights), gib_text(kv), gib_text(weights + kv), gib_text(capacity_bits),
+                      gib_text(weights + kv - capacity_bits)));
 }
+
+namespace {
+std::uint64_t chips_of(const models::ArchParams& arch) {
+  std::uint64_t chips = 1;
+  for (std::uint64_t d : arch.topology.dims) chips *= d;
+  return chips;
+}
+}  // namespace
 
 DesignPoint load_design_point(const LoadRequest& req) {
   FlatConfig flat;
@@ -91,7 +114,8 @@ DesignPoint load_design_point(const LoadRequest& req) {
   values["name"].text = p.name;
   p.resolved = resolved_json(values);
   p.config_hash = config_hash_of(p.resolved.dump());
-  check_fits(p);
+  check_mesh(values, p);
+  if (chips_of(p.arch) == 1) check_fits(p);
   return p;
 }
 

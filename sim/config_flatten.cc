@@ -7,6 +7,7 @@
 
 #include "sim/config_schema.h"
 #include "sim/presets.h"
+#include "workloads/hf_config.h"
 
 namespace pjsim::sim {
 
@@ -97,6 +98,11 @@ void Flattener::add_map(const YAML::Node& map, const std::string& path, const st
     if (!entry.second.IsScalar()) fail_at(key_at, join(path, key), "expected a preset name");
     apply_base(entry.second.Scalar(), path, at(file, entry.second.Mark()));
   }
+  if (preset_kind(path) == "model" && map["config_json"]) {
+    const YAML::Node json = map["config_json"];
+    if (!json.IsScalar()) fail_at(at(file, json.Mark()), join(path, "config_json"), "expected a file path");
+    apply_config_json(json.Scalar(), path, file);
+  }
   for (const auto& entry : map) {
     const std::string key = entry.first.Scalar();
     if (key == "base" && has_base) continue;
@@ -133,6 +139,21 @@ void Flattener::apply_base(const std::string& name, const std::string& path, con
   preset_stack_.pop_back();
 }
 
+void Flattener::apply_config_json(const std::string& json_path, const std::string& section, const std::string& file) {
+  std::filesystem::path resolved(json_path);
+  const bool from_file = file.rfind("preset:", 0) != 0 && file.rfind("--", 0) != 0;
+  if (resolved.is_relative() && from_file) resolved = std::filesystem::path(file).parent_path() / resolved;
+  workloads::HfFields fields;
+  try {
+    fields = workloads::hf_model_fields_from_file(resolved.string());
+  } catch (const workloads::HfConfigError& e) {
+    fail_at(Location{resolved.string()}, "", e.what());
+  }
+  clear_under(section);
+  for (const auto& [key, text] : fields) out_.leaves[section + "." + key] = Setting{YAML::Node(text), Location{resolved.string()}};
+  out_.leaves[section + ".config_json"] = Setting{YAML::Node(json_path), Location{file}};
+}
+
 void Flattener::clear_under(const std::string& path) {
   const std::string prefix = path + ".";
   for (auto it = out_.leaves.begin(); it != out_.leaves.end();)
@@ -150,6 +171,10 @@ void Flattener::check_known(const std::string& parent, const std::string& key, c
 void Flattener::replace_section(const std::string& section, const std::string& arg) {
   const Location where{"--" + section};
   std::error_code ec;
+  if (section == "workload" && arg.size() > 5 && arg.compare(arg.size() - 5, 5, ".json") == 0) {
+    apply_config_json(arg, "workload.model", "--workload");
+    return;
+  }
   if (!std::filesystem::is_regular_file(arg, ec) && !looks_like_path(arg)) {
     apply_base(arg, section, where);
     return;

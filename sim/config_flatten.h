@@ -9,6 +9,7 @@
 //   -> leaves "arch.base" = tpu-v4-like (preset:tpu-v4-like ...), every key of the preset under
 //      "arch.", then "arch.chip.cores" = 4 at POINT.yaml:2:30.
 // Keys are checked against the schema as they are flattened (unknown key -> "did you mean").
+// A model section's `config_json: FILE` is applied after its base and before its own keys.
 #pragma once
 
 #include <map>
@@ -55,6 +56,9 @@ class Flattener {
  private:
   void add_map(const YAML::Node& map, const std::string& path, const std::string& file);
   void apply_base(const std::string& name, const std::string& path, const Location& where);
+  /// A model section's `config_json:` (or `--workload FILE.json`): the file's model fields
+  /// replace the section (workloads/hf_config.h); a relative path is relative to `file`'s folder.
+  void apply_config_json(const std::string& json_path, const std::string& section, const std::string& file);
   void clear_under(const std::string& path);
   void check_known(const std::string& parent, const std::string& key, const Location& where);
   /// location_of, except while reading a --set value, whose marks would only count within the value text.

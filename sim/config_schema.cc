@@ -29,6 +29,12 @@ SchemaRow int_row(std::string path, Presence presence, std::string def, double m
   return r;
 }
 
+SchemaRow number_row(std::string path, Presence presence, std::string def, double min, double max, std::string doc) {
+  SchemaRow r = int_row(std::move(path), presence, std::move(def), min, max, std::move(doc));
+  r.type = ValueType::number;
+  return r;
+}
+
 SchemaRow bool_row(std::string path, std::string def, std::string doc) {
   SchemaRow r = text_row(std::move(path), std::move(doc));
   r.type = ValueType::boolean;
@@ -78,6 +84,34 @@ std::vector<std::string> precision_names() {
   return names;
 }
 
+// The keys of a model section (names as in a Hugging Face config.json). A draft model's keys
+// are all optional: they are required only when speculative decoding is on (config_build.cc).
+void add_model_rows(std::vector<SchemaRow>& s, const std::string& section, bool draft) {
+  using P = Presence;
+  const Presence required = draft ? P::optional : P::required;
+  const std::string m = section + ".";
+  add_preset_keys(s, section, "model");
+  s.push_back(text_row(m + "config_json", "a Hugging Face config.json whose model fields are read first (llama, mistral, mixtral, qwen3_moe); a relative path is relative to the YAML file"));
+  s.push_back([&] { SchemaRow r = text_row(m + "model_type", "config.json model_type, recorded"); r.presence = P::defaulted; r.default_text = "llama"; return r; }());
+  s.push_back(int_row(m + "hidden_size", required, "", 1, 65536, "d_model"));
+  s.push_back(int_row(m + "num_hidden_layers", required, "", 1, 1024, "transformer layers"));
+  s.push_back(int_row(m + "num_attention_heads", required, "", 1, 1024, "query heads"));
+  s.push_back(int_row(m + "num_key_value_heads", P::optional, "", 1, 1024, "key/value heads (GQA); unset = num_attention_heads; must divide num_attention_heads"));
+  s.push_back(int_row(m + "head_dim", P::optional, "", 1, 1024, "width of one head; unset = hidden_size / num_attention_heads"));
+  s.push_back(int_row(m + "intermediate_size", required, "", 1, 1048576, "MLP width"));
+  s.push_back(int_row(m + "vocab_size", required, "", 1, 4194304, "vocabulary size (embedding and LM head rows)"));
+  s.push_back(bool_row(m + "tie_word_embeddings", "false", "the LM head reuses the embedding table"));
+  s.push_back(choice_row(m + "hidden_act", "silu", {"silu", "gelu", "gelu_new", "gelu_pytorch_tanh", "relu"}, "MLP activation, recorded"));
+  s.push_back(int_row(m + "max_position_embeddings", P::optional, "", 1, 1073741824, "longest context the model was trained for, recorded (not enforced)"));
+  s.push_back(bool_row(m + "gated_mlp", "true", "gated MLP (SwiGLU: gate, up, down) rather than up, down"));
+  s.push_back(int_row(m + "num_local_experts", P::optional, "", 1, 65536, "MoE experts per layer (Mixtral name); unset = dense"));
+  s.push_back(int_row(m + "num_experts", P::optional, "", 1, 65536, "MoE experts per layer (Qwen3-MoE name); same as num_local_experts"));
+  s.push_back(int_row(m + "num_experts_per_tok", P::optional, "", 1, 65536, "MoE top-k: experts each token is routed to; required with experts"));
+  s.push_back(int_row(m + "moe_intermediate_size", P::optional, "", 1, 1048576, "width of one expert; unset = intermediate_size"));
+  s.push_back(int_row(m + "shared_expert_intermediate_size", P::optional, "", 0, 1048576, "width of an always-active shared expert; unset or 0 = none"));
+  s.push_back(int_row(m + "sliding_window", P::optional, "", 1, 1073741824, "sliding-window attention: positions attended (and KV kept) at most; unset = full attention"));
+}
+
 std::vector<SchemaRow> make_schema() {
   using P = Presence;
   using U = UnitKind;
@@ -113,35 +147,52 @@ std::vector<SchemaRow> make_schema() {
   s.push_back(int_row("arch.core.array.cols", P::defaulted, "128", 1, 4096, "columns of each systolic array (output dimension N)"));
   s.push_back(choice_row("arch.core.array.dataflow", "ws", {"ws", "os"}, "ws = weight-stationary, os = output-stationary"));
   s.push_back(bool_row("arch.core.array.weight_double_buffer", "true", "the next fold's weights load while the current fold streams"));
+  s.push_back(text_row("arch.core.array.structured_sparsity", "N:M weight patterns the array runs sparsely, comma-separated (e.g. \"2:4\"); unset = none (sparse weights run dense)"));
+  s.push_back(bool_row("arch.core.array.activation_sparsity", "false", "the array gates MACs on zero activations (energy skipped, timing unchanged)"));
   s.push_back(int_row("arch.core.vector.lanes", P::defaulted, "1024", 1, 1048576, "vector element operations per cycle per core"));
   s.push_back(quantity_row("arch.core.sram.capacity", U::bytes, P::required, "", true, "local SRAM per core"));
   s.push_back(quantity_row("arch.core.sram.bandwidth", U::bandwidth, P::required, "", true, "local SRAM bandwidth per core, reads and writes together"));
   s.push_back(quantity_row("arch.core.sram.latency", U::time, P::defaulted, "0 ns", false, "access latency of the local SRAM"));
   s.push_back(int_row("arch.core.dma.buffers", P::defaulted, "2", 1, 16, "tile buffers for streamed operands (2 = double buffering)"));
+  s.push_back(choice_row("arch.topology.kind", "mesh2d", {"mesh2d", "torus2d", "mesh3d", "torus3d"}, "how chips are joined: a 2D or 3D mesh, or a torus (wraparound on every axis)"));
+  s.push_back([] { SchemaRow r = number_row("arch.topology.dims", P::defaulted, "[1, 1]", 1, 4096, "chips along x, y (and z for 3D); whole numbers; the product is the chip count"); r.type = ValueType::number_list; return r; }());
+  s.push_back(quantity_row("arch.topology.link.bandwidth", U::bandwidth, P::defaulted, "45 GB/s", true, "inter-chip link bandwidth per direction"));
+  s.push_back(quantity_row("arch.topology.link.latency", U::time, P::defaulted, "1 us", false, "latency of one inter-chip hop"));
 
   add_preset_keys(s, "workload", "workload");
-  add_preset_keys(s, "workload.model", "model");
-  s.push_back([] { SchemaRow r = text_row("workload.model.model_type", "config.json model_type, recorded"); r.presence = P::defaulted; r.default_text = "llama"; return r; }());
-  s.push_back(int_row("workload.model.hidden_size", P::required, "", 1, 65536, "d_model"));
-  s.push_back(int_row("workload.model.num_hidden_layers", P::required, "", 1, 1024, "transformer layers"));
-  s.push_back(int_row("workload.model.num_attention_heads", P::required, "", 1, 1024, "query heads"));
-  s.push_back(int_row("workload.model.num_key_value_heads", P::optional, "", 1, 1024, "key/value heads (GQA); unset = num_attention_heads; must divide num_attention_heads"));
-  s.push_back(int_row("workload.model.head_dim", P::optional, "", 1, 1024, "width of one head; unset = hidden_size / num_attention_heads"));
-  s.push_back(int_row("workload.model.intermediate_size", P::required, "", 1, 1048576, "MLP width"));
-  s.push_back(int_row("workload.model.vocab_size", P::required, "", 1, 4194304, "vocabulary size (embedding and LM head rows)"));
-  s.push_back(bool_row("workload.model.tie_word_embeddings", "false", "the LM head reuses the embedding table"));
-  s.push_back(choice_row("workload.model.hidden_act", "silu", {"silu", "gelu", "gelu_new", "gelu_pytorch_tanh", "relu"}, "MLP activation, recorded"));
-  s.push_back(int_row("workload.model.max_position_embeddings", P::optional, "", 1, 1073741824, "longest context the model was trained for, recorded (not enforced)"));
-  s.push_back(bool_row("workload.model.gated_mlp", "true", "gated MLP (SwiGLU: gate, up, down) rather than up, down"));
-
+  add_model_rows(s, "workload.model", false);
   s.push_back(choice_row("workload.phase", "decode", {"prefill", "decode"}, "prefill processes the prompt; decode generates one token per step"));
   s.push_back(int_row("workload.batch", P::defaulted, "1", 1, 1048576, "sequences served together"));
   s.push_back(int_row("workload.prompt_tokens", P::defaulted, "0", 0, 16777216, "prefill: prompt length of every sequence (>= 1 for prefill)"));
   s.push_back(int_row("workload.context_tokens", P::defaulted, "0", 0, 16777216, "decode: KV positions attended by the first step (>= 1 for decode)"));
   s.push_back(int_row("workload.steps", P::defaulted, "1", 1, 10000, "decode steps simulated (context grows by one per step)"));
+  for (const char* kind : {"tensor", "pipeline", "data", "expert", "context"}) {
+    static const std::map<std::string, std::string> docs = {
+        {"tensor", "mesh axes of tensor parallelism (heads, MLP columns, vocabulary split; all-reduce after o_proj and down)"},
+        {"pipeline", "mesh axis of pipeline parallelism (layers split into stages; activations sent stage to stage)"},
+        {"data", "mesh axes of data parallelism (the batch split into replicas that never talk)"},
+        {"expert", "mesh axes of expert parallelism (MoE; not supported yet: an error if set)"},
+        {"context", "mesh axes of context parallelism (ring attention; not supported yet: an error if set)"}};
+    SchemaRow r = choice_row(std::string("workload.mapping.") + kind, "[]", {"x", "y", "z"}, docs.at(kind));
+    r.type = ValueType::choice_list;
+    s.push_back(r);
+  }
+  s.push_back(choice_row("workload.placement.weights", "auto", {"auto", "sram", "hbm"}, "where each chip keeps its weights: auto = SRAM when they fit in half the cores' SRAM, else HBM"));
+  s.push_back(choice_row("workload.placement.kv", "auto", {"auto", "sram", "hbm"}, "where each chip keeps its KV cache: auto = SRAM when it fits beside SRAM-resident weights, else HBM"));
   for (const char* k : {"weights", "activations", "kv"})
     s.push_back(choice_row(std::string("workload.precision.") + k, "bf16", precision_names(),
                            std::string("number format of the ") + (std::string(k) == "kv" ? "KV cache" : k) + " (\"fp8\" = fp8_e4m3)"));
+  s.push_back(int_row("workload.precision.group_size", P::defaulted, "0", 0, 1048576, "weights per group scale along k (0 = no group scaling); see docs/precision.md"));
+  s.push_back(choice_row("workload.precision.scale", "bf16", precision_names(), "number format of the group scales"));
+  s.push_back(choice_row("workload.routing.mode", "uniform", {"uniform", "skewed", "histogram"}, "MoE routing: uniform top-k, Zipf-skewed, or weights from histogram (docs/moe.md)"));
+  s.push_back(int_row("workload.routing.seed", P::defaulted, "0", 0, 9007199254740992.0, "seed of the routing draws (same seed, same run)"));
+  s.push_back(number_row("workload.routing.skew", P::defaulted, "1.0", 0, 16, "skewed: Zipf exponent; expert e has weight 1 / (e + 1)^skew (0 = uniform)"));
+  s.push_back([] { SchemaRow r = number_row("workload.routing.histogram", P::optional, "", 0, 1e18, "histogram: one weight per expert (e.g. token counts), at least num_experts_per_tok of them > 0"); r.type = ValueType::number_list; return r; }());
+  s.push_back(int_row("workload.speculative.draft_tokens", P::defaulted, "0", 0, 64, "speculative decoding: tokens k drafted per target pass (0 = off); needs draft_model"));
+  s.push_back(number_row("workload.speculative.acceptance", P::defaulted, "0.8", 0, 1, "speculative decoding: probability a that a drafted token is accepted"));
+  add_model_rows(s, "workload.speculative.draft_model", true);
+  s.push_back(text_row("workload.sparsity.weights", "N:M structured sparsity of the weights, e.g. \"2:4\" (unset = dense); sparse only where arch.core.array.structured_sparsity lists it"));
+  s.push_back(number_row("workload.sparsity.activations", P::defaulted, "0", 0, 0.999, "fraction of activation elements that are zero; MACs skipped only with arch.core.array.activation_sparsity"));
   return s;
 }
 
@@ -167,6 +218,9 @@ std::string type_text(const SchemaRow& r) {
     case ValueType::price: return "price";
     case ValueType::choice: return "choice";
     case ValueType::text: return "text";
+    case ValueType::number: return "number";
+    case ValueType::number_list: return "list of numbers";
+    case ValueType::choice_list: return "list of names";
   }
   return "?";
 }
@@ -227,7 +281,7 @@ std::string preset_kind(const std::string& section) {
   if (section == "arch") return "arch";
   if (section == "arch.technology") return "technology";
   if (section == "workload") return "workload";
-  if (section == "workload.model") return "model";
+  if (section == "workload.model" || section == "workload.speculative.draft_model") return "model";
   return "";
 }
 
@@ -246,10 +300,13 @@ std::string suggest(const std::string& word, const std::vector<std::string>& can
 
 std::string range_text(const SchemaRow& r) {
   switch (r.type) {
-    case ValueType::integer: return fmt::format("{}..{}", r.min, r.max);
+    case ValueType::integer:
+    case ValueType::number:
+    case ValueType::number_list: return fmt::format("{}..{}", r.min, r.max);
     case ValueType::quantity: return r.positive ? "> 0" : ">= 0";
     case ValueType::price: return ">= 0";
-    case ValueType::choice: {
+    case ValueType::choice:
+    case ValueType::choice_list: {
       std::string out;
       for (const auto& c : r.choices) out += (out.empty() ? "" : ", ") + c;
       return out;

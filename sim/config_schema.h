@@ -23,6 +23,9 @@ enum class ValueType {
   price,     ///< a technology price: a quantity of kind energy or energy_per_bit, kept with its source
   choice,    ///< one of `choices`
   text,      ///< free text
+  number,    ///< a plain real number within [min, max]
+  number_list,  ///< a YAML list of real numbers, each within [min, max]
+  choice_list,  ///< a YAML list of distinct names, each one of `choices` (may be empty)
 };
 
 enum class Presence {

@@ -1,5 +1,7 @@
 #include "sim/config_values.h"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -22,6 +24,9 @@ std::string expected(const SchemaRow& row) {
     case ValueType::price: return fmt::format("{}, e.g. \"{}\"", kind_description(row.unit), kind_example(row.unit));
     case ValueType::choice: return "one of " + range_text(row);
     case ValueType::text: return "text";
+    case ValueType::number: return "a number in " + range_text(row);
+    case ValueType::number_list: return "a list of numbers in " + range_text(row);
+    case ValueType::choice_list: return "a list of names from " + range_text(row);
   }
   return "?";
 }
@@ -62,6 +67,17 @@ std::uint64_t parse_integer(const SchemaRow& row, const YAML::Node& node, const 
   return static_cast<std::uint64_t>(v);
 }
 
+double parse_number(const SchemaRow& row, const YAML::Node& node, const Location& where) {
+  static const std::regex number_form(R"(^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$)");
+  const std::string text = node.Scalar();
+  if (is_quoted(node) || !std::regex_match(text, number_form))
+    fail_at(where, row.path, fmt::format("expected {}, got '{}'", expected(row), text));
+  const double v = std::strtod(text.c_str(), nullptr);
+  if (!std::isfinite(v) || v < row.min || v > row.max)
+    fail_at(where, row.path, fmt::format("'{}' is out of range {}", text, range_text(row)));
+  return v;
+}
+
 double parse_amount(const SchemaRow& row, const std::string& text, const Location& where) {
   const QuantityResult q = parse_quantity(text, row.unit);
   if (!q.value) fail_at(where, row.path, q.error);
@@ -100,7 +116,29 @@ Value parse_leaf(const SchemaRow& row, const Setting& setting) {
     const Location inner = location_of(setting.where.file, node.Mark());
     if (inner.line > 0 && setting.where.line > 0) v.where = inner;  // --set values carry no file position
   }
-  if (!node.IsScalar()) fail_at(v.where, row.path, "expected " + expected(row) + ", got " + what_is(node));
+  if (row.type == ValueType::number_list && node.IsSequence()) {
+    for (const auto& item : node) {
+      const Location at = location_of(v.where.file, item.Mark());
+      const Location item_where = at.line > 0 && v.where.line > 0 ? at : v.where;
+      if (!item.IsScalar()) fail_at(item_where, row.path, "expected " + expected(row) + ", got " + what_is(item));
+      v.list.push_back(parse_number(row, item, item_where));
+    }
+    return v;
+  }
+  if (row.type == ValueType::choice_list && node.IsSequence()) {
+    for (const auto& item : node) {
+      const Location at = location_of(v.where.file, item.Mark());
+      const Location item_where = at.line > 0 && v.where.line > 0 ? at : v.where;
+      if (!item.IsScalar()) fail_at(item_where, row.path, "expected " + expected(row) + ", got " + what_is(item));
+      const std::string name = parse_choice(row, item.Scalar(), item_where);
+      if (std::find(v.names.begin(), v.names.end(), name) != v.names.end())
+        fail_at(item_where, row.path, "'" + name + "' is listed twice");
+      v.names.push_back(name);
+    }
+    return v;
+  }
+  if (!node.IsScalar() || row.type == ValueType::number_list || row.type == ValueType::choice_list)
+    fail_at(v.where, row.path, "expected " + expected(row) + ", got " + (node.IsScalar() ? "'" + node.Scalar() + "'" : what_is(node)));
   const std::string text = node.Scalar();
   switch (row.type) {
     case ValueType::integer: v.integer = parse_integer(row, node, v.where); break;
@@ -117,6 +155,9 @@ Value parse_leaf(const SchemaRow& row, const Setting& setting) {
       break;
     case ValueType::choice: v.text = parse_choice(row, text, v.where); break;
     case ValueType::text: v.text = text; break;
+    case ValueType::number: v.number = parse_number(row, node, v.where); break;
+    case ValueType::number_list:
+    case ValueType::choice_list: break;  // handled above
   }
   return v;
 }
@@ -168,6 +209,9 @@ nlohmann::json resolved_json(const Values& values) {
         case ValueType::price: value = {{"value", format_quantity(v.number, row.unit)}, {"source", v.source}}; break;
         case ValueType::choice:
         case ValueType::text: value = v.text; break;
+        case ValueType::number: value = v.number; break;
+        case ValueType::number_list: value = v.list; break;
+        case ValueType::choice_list: value = v.names; break;
       }
       if (row.type == ValueType::quantity && !v.source.empty()) root["sources"][row.path] = v.source;
     }

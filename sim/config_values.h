@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -24,7 +25,9 @@ struct Value {
   bool present = false;       ///< false: an optional key left unset
   std::uint64_t integer = 0;  ///< integer
   bool flag = false;          ///< boolean
-  double number = 0;          ///< quantity (base units) or price (pJ)
+  double number = 0;          ///< quantity (base units), price (pJ) or number
+  std::vector<double> list;   ///< number_list
+  std::vector<std::string> names;  ///< choice_list
   std::string text;           ///< choice or text
   std::string source;         ///< price: where it comes from; quantity: the source if one was given
   Location where;             ///< where it was set; for an unset key, where its nearest section was

@@ -5,23 +5,12 @@
 
 #include <systemc>
 
-#include "models/chip.h"
-#include "models/program.h"
-#include "workloads/transformer.h"
+#include "models/system.h"
+#include "sim/workload_figures.h"
 
 namespace pjsim::sim {
 
 namespace {
-
-std::vector<workloads::Op> step_ops(const workloads::WorkloadSpec& w) {
-  std::vector<workloads::Op> ops;
-  const std::uint64_t steps = w.phase == workloads::Phase::decode ? w.steps : 1;
-  for (std::uint64_t s = 0; s < steps; ++s) {
-    auto step = workloads::ops_in_order(workloads::build_step_graph(w, s));
-    ops.insert(ops.end(), std::make_move_iterator(step.begin()), std::make_move_iterator(step.end()));
-  }
-  return ops;
-}
 
 void quiet_systemc() {
   sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
@@ -30,21 +19,65 @@ void quiet_systemc() {
   sc_core::sc_report_handler::set_actions(sc_core::SC_FATAL, sc_core::SC_THROW);
 }
 
-void record_busy(reports::RunResult& r, const models::Chip& chip) {
-  sc_core::sc_time matrix, vector, sram, dma;
-  for (const auto& core : chip.cores()) {
-    matrix += core->matrix.calendar().busy();
-    vector += core->vector.calendar().busy();
-    sram += core->sram.busy();
-    dma += core->dma.busy();
+void record_busy(reports::RunResult& r, const models::System& system) {
+  sc_core::sc_time matrix, vector, sram, dma, hbm, noc;
+  std::uint64_t cores = 0, channels = 0, noc_links = 0;
+  for (const auto& chip : system.chips()) {
+    for (const auto& core : chip->cores()) {
+      matrix += core->matrix.calendar().busy();
+      vector += core->vector.calendar().busy();
+      sram += core->sram.busy();
+      dma += core->dma.busy();
+      ++cores;
+    }
+    hbm += chip->hbm.busy();
+    channels += chip->hbm.channels();
+    noc += chip->noc.busy();
+    noc_links += chip->noc.link_count();
   }
-  const std::uint64_t cores = chip.cores().size();
   r.busy["matrix"] = {matrix.to_seconds(), cores};
   r.busy["vector"] = {vector.to_seconds(), cores};
   r.busy["sram"] = {sram.to_seconds(), cores};
   r.busy["dma"] = {dma.to_seconds(), cores};
-  r.busy["hbm"] = {chip.hbm.busy().to_seconds(), chip.hbm.channels()};
-  if (chip.noc.link_count() > 0) r.busy["noc"] = {chip.noc.busy().to_seconds(), chip.noc.link_count()};
+  r.busy["hbm"] = {hbm.to_seconds(), channels};
+  if (noc_links > 0) r.busy["noc"] = {noc.to_seconds(), noc_links};
+  if (const models::Interconnect* ici = system.interconnect()) {
+    r.busy["ici"] = {ici->links().busy().to_seconds(), ici->links().size()};
+  }
+}
+
+// Per-link utilisation of the inter-chip links: max, mean and the busiest link.
+void record_links(reports::RunResult& r, const models::System& system) {
+  const models::Interconnect* ici = system.interconnect();
+  if (ici == nullptr || r.seconds <= 0) return;
+  const auto& links = ici->mesh().links();
+  double sum = 0;
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const double u = ici->links().link(i).busy().to_seconds() / r.seconds;
+    sum += u;
+    if (u > r.links.max_utilisation) {
+      r.links.max_utilisation = u;
+      r.links.busiest = "chip" + std::to_string(links[i].first) + "->chip" + std::to_string(links[i].second);
+    }
+  }
+  r.links.count = links.size();
+  r.links.mean_utilisation = links.empty() ? 0 : sum / static_cast<double>(links.size());
+  r.collective_seconds = ici->collective_seconds();
+  r.collectives = ici->collectives_run();
+}
+
+void record_placement(reports::RunResult& r, const models::SystemPlan& plan) {
+  for (std::size_t c = 0; c < plan.chips.size(); ++c) {
+    const models::ChipPlacement& p = plan.chips[c].placement;
+    reports::PlacementRow row;
+    row.chip = c;
+    row.sram_weight_bits = p.weights_in_sram ? p.weight_bits : 0;
+    row.sram_kv_bits = p.kv_in_sram ? p.kv_bits : 0;
+    row.hbm_weight_bits = p.weights_in_sram ? 0 : p.weight_bits;
+    row.hbm_kv_bits = p.kv_in_sram ? 0 : p.kv_bits;
+    row.hbm_embedding_bits = p.embedding_bits;
+    r.placement.push_back(row);
+  }
 }
 
 }  // namespace
@@ -54,13 +87,14 @@ reports::RunResult simulate(const DesignPoint& point) {
   sc_core::sc_set_time_resolution(1, sc_core::SC_FS);
 
   const workloads::WorkloadSpec& w = point.workload;
-  auto programs = models::build_core_programs(step_ops(w), point.arch);
+  const models::SystemPlan plan = models::plan_system(point.arch, w);
+  if (!plan.problem.empty()) throw UserError(plan.problem);
 
   reports::RunResult r;
   models::SimStats stats;
-  models::Chip chip("chip0", point.arch, 0, std::move(programs), r.ledger, stats);
+  models::System system("system", point.arch, plan, r.ledger, stats);
   sc_core::sc_start();
-  if (!chip.finished()) throw std::logic_error("simulation stopped before every core finished its program (deadlock)");
+  if (!system.finished()) throw std::logic_error("simulation stopped before every core finished its program (deadlock)");
 
   r.name = point.name;
   r.config = point.resolved;
@@ -69,7 +103,13 @@ reports::RunResult simulate(const DesignPoint& point) {
   r.seconds = sc_core::sc_time_stamp().to_seconds();
   r.frequency_hz = point.arch.chip.frequency_hz;
   r.cycles = static_cast<std::uint64_t>(std::llround(r.seconds * r.frequency_hz));
-  if (w.phase == workloads::Phase::decode) {
+  r.workload = workload_figures(w, point.arch);
+  if (w.phase == workloads::Phase::decode && w.speculative.enabled()) {
+    // Generated = expected accepted tokens, rounded down; per-token figures use the exact
+    // expectation (reports/report_workload.h). Processed = the k + 1 positions verified per pass.
+    r.tokens_generated = static_cast<std::uint64_t>(static_cast<double>(w.batch * w.steps) * r.workload.accepted_per_pass);
+    r.tokens_processed = w.batch * w.steps * (w.speculative.draft_tokens + 1);
+  } else if (w.phase == workloads::Phase::decode) {
     r.tokens_generated = w.batch * w.steps;
     r.tokens_processed = w.batch * w.steps;
   } else {
@@ -77,10 +117,12 @@ reports::RunResult simulate(const DesignPoint& point) {
     r.tokens_processed = w.batch * w.prompt_tokens;
   }
   r.static_power_w = point.arch.chip.static_power_w;
-  r.chips = 1;
+  r.chips = plan.chips.size();
   r.cores_per_chip = point.arch.chip.cores;
   r.technology = point.arch.technology;
-  record_busy(r, chip);
+  record_busy(r, system);
+  record_links(r, system);
+  record_placement(r, plan);
   r.sim_events = stats.events;
   return r;
 }

@@ -25,6 +25,9 @@ const char* to_string(OpCategory c) {
     case OpCategory::mlp: return "mlp";
     case OpCategory::residual: return "residual";
     case OpCategory::lm_head: return "lm_head";
+    case OpCategory::router: return "router";
+    case OpCategory::draft: return "draft";
+    case OpCategory::collective: return "collective";
   }
   return "unknown";
 }
@@ -35,6 +38,8 @@ const char* to_string(DataClass c) {
     case DataClass::activations: return "activations";
     case DataClass::kv: return "kv";
     case DataClass::embedding: return "embedding";
+    case DataClass::scales: return "scales";
+    case DataClass::metadata: return "metadata";
   }
   return "unknown";
 }
@@ -42,13 +47,15 @@ const char* to_string(DataClass c) {
 const std::vector<OpCategory>& all_op_categories() {
   static const std::vector<OpCategory> all = {
       OpCategory::embedding, OpCategory::norm,     OpCategory::projection, OpCategory::attention,
-      OpCategory::mlp,       OpCategory::residual, OpCategory::lm_head};
+      OpCategory::mlp,       OpCategory::residual, OpCategory::lm_head,    OpCategory::router,
+      OpCategory::draft,     OpCategory::collective};
   return all;
 }
 
 const std::vector<DataClass>& all_data_classes() {
   static const std::vector<DataClass> all = {DataClass::weights, DataClass::activations,
-                                             DataClass::kv, DataClass::embedding};
+                                             DataClass::kv, DataClass::embedding,
+                                             DataClass::scales, DataClass::metadata};
   return all;
 }
 

@@ -27,9 +27,11 @@ namespace pjsim::workloads {
 
 enum class OpKind { gemm, attention, vector, embedding };
 /// Report grouping of ops (energy_pj.by_op).
-enum class OpCategory { embedding, norm, projection, attention, mlp, residual, lm_head };
-/// What a moved bit is: weights, activations, KV cache or embedding rows.
-enum class DataClass { weights, activations, kv, embedding };
+/// router: the MoE gate gemm and its top-k; draft: every op of a speculative-decoding draft model.
+enum class OpCategory { embedding, norm, projection, attention, mlp, residual, lm_head, router, draft, collective };
+/// What a moved bit is: weights, activations, KV cache, embedding rows, the group-scaling factors
+/// of quantised weights (scales) or the index bits of N:M sparse weights (metadata).
+enum class DataClass { weights, activations, kv, embedding, scales, metadata };
 
 const char* to_string(OpKind k);
 const char* to_string(OpCategory c);
@@ -48,6 +50,23 @@ struct Op {
   std::uint64_t kv_append_elements = 0;  ///< attention: K and V elements appended to the cache
   Precision operand_precision = Precision::bf16;  ///< B operand: weights or KV (or embedding rows)
   Precision activation_precision = Precision::bf16;
+  /// MoE: the expert whose weights this op reads (-1 for dense ops). Kept so that expert
+  /// parallelism can place an expert's ops on its chip.
+  int expert = -1;
+  /// Group scaling of the B operand (gemm weights): one scale of `scale_precision` per
+  /// `scale_group` consecutive weights along k (0 = no scales). Example: int4, group 128, bf16
+  /// scales -> 4 + 16/128 = 4.125 bits per weight moved.
+  std::uint64_t scale_group = 0;
+  Precision scale_precision = Precision::bf16;
+  /// N:M structured sparsity of the B operand (gemm weights): N of every M weights along k are
+  /// kept (0 = dense). Applied only where the hardware supports the pattern (models/tiler.h).
+  std::uint64_t sparsity_n = 0, sparsity_m = 0;
+  /// Fraction of A-operand (activation) elements that are non-zero: 1 = dense. MACs on zeros are
+  /// skipped only where the hardware gates them (models/tiler.h).
+  double activation_density = 1.0;
+  /// The weights are dequantised on the vector unit before entering the array (set by the
+  /// lowering when the MAC format differs from the stored weight format).
+  bool dequantise = false;
 
   /// Multiply-accumulates of the whole op.
   std::uint64_t macs() const;

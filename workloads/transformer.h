@@ -24,6 +24,22 @@
 
 namespace pjsim::workloads {
 
+/// One forward pass of a model over the batch.
+struct PassShape {
+  std::uint64_t tokens_per_sequence = 1;  ///< new positions per sequence (decode 1, verify k + 1)
+  std::uint64_t attended = 0;             ///< KV positions attended (before a sliding window)
+  std::uint64_t logits_per_sequence = 1;  ///< positions that need logits (verify: k + 1)
+  std::uint64_t routing_step = 0;         ///< step index that seeds MoE routing
+  bool draft = false;                     ///< ops of a speculative draft model (category draft)
+};
+
+/// The graph of one pass of `model` (w gives batch, precision, sparsity and routing).
+/// Dense layers: 11 ops (attn_norm, qkv, rope, attention, o_proj, attn_residual, mlp_norm,
+/// gate_up, act, down, mlp_residual). MoE layers replace gate_up, act, down by router, router_topk,
+/// the shared expert (if any), gate_up, act, down per touched expert and combine (see moe_layer.h).
+/// Attention attends kv_positions(model, attended) positions (the sliding window caps them).
+OpGraph build_pass_graph(const WorkloadSpec& w, const ModelShape& model, const PassShape& pass);
+
 /// The graph of the step at index `step` (0-based; decode attends attended_tokens(w, step)).
 /// Requires num_key_value_heads > 0 dividing num_attention_heads (checked by the config).
 /// Ops: embedding, 11 per layer (attn_norm, qkv, rope, attention, o_proj, attn_residual,
@@ -35,7 +51,8 @@ OpGraph build_step_graph(const WorkloadSpec& w, std::uint64_t step);
 std::uint64_t weight_macs_per_token(const ModelShape& m);
 
 /// Attention MACs (Q K^T and P V) of the step at index `step`, whole batch:
-/// layers x batch x tokens_per_sequence x 2 x heads x head_dim x attended tokens.
+/// layers x batch x tokens_per_sequence x 2 x heads x head_dim x attended tokens (capped by
+/// the sliding window).
 /// Example: Llama-3-8B decode, batch 1, context 2048: 32 x 2 x 32 x 128 x 2048 = 536,870,912.
 std::uint64_t attention_macs(const WorkloadSpec& w, std::uint64_t step);
 

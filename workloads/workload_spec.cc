@@ -4,17 +4,15 @@
 
 namespace pjsim::workloads {
 
-std::uint64_t kv_cache_bits(const WorkloadSpec& w) {
-  // Decode step s attends context_tokens + s positions; the last step (s = steps - 1) holds the most.
-  const std::uint64_t tokens = w.phase == Phase::prefill
-                                   ? w.prompt_tokens
-                                   : w.context_tokens + (w.steps > 0 ? w.steps - 1 : 0);
-  const std::uint64_t elements = 2 * w.model.num_hidden_layers * w.model.num_key_value_heads *
-                                 w.model.head_dim * tokens * w.batch;
+namespace {
+
+std::uint64_t kv_bits_of(const ModelShape& m, std::uint64_t tokens, std::uint64_t batch, Precision p) {
+  const std::uint64_t elements =
+      2 * m.num_hidden_layers * m.num_key_value_heads * m.head_dim * kv_positions(m, tokens) * batch;
   // Packed formats (ternary: 8/5 bits) leave a fraction of a bit: round up to a whole bit. The
   // bits are written as an exact fraction num/den so that 5 ternary elements give exactly 8 bits,
   // which a product in double (1.6 is not representable) would not guarantee.
-  const double bits = bits_per_element(w.precision.kv);
+  const double bits = bits_per_element(p);
   std::uint64_t den = 1;
   while (den < 64 && std::abs(bits * static_cast<double>(den) -
                               std::round(bits * static_cast<double>(den))) > 1e-9) {
@@ -22,6 +20,34 @@ std::uint64_t kv_cache_bits(const WorkloadSpec& w) {
   }
   const auto num = static_cast<std::uint64_t>(std::llround(bits * static_cast<double>(den)));
   return (elements * num + den - 1) / den;
+}
+
+}  // namespace
+
+double accepted_per_pass(const SpeculativeSpec& s) {
+  const auto k = static_cast<double>(s.draft_tokens);
+  if (s.acceptance >= 1.0) return k + 1;
+  return (1.0 - std::pow(s.acceptance, k + 1)) / (1.0 - s.acceptance);
+}
+
+std::uint64_t speculative_context(const WorkloadSpec& w, std::uint64_t pass) {
+  return w.context_tokens + pass * static_cast<std::uint64_t>(std::floor(accepted_per_pass(w.speculative)));
+}
+
+std::uint64_t max_attended_tokens(const WorkloadSpec& w) {
+  if (w.phase == Phase::prefill) return w.prompt_tokens;
+  const std::uint64_t last = w.steps > 0 ? w.steps - 1 : 0;
+  if (w.speculative.enabled()) return speculative_context(w, last) + w.speculative.draft_tokens + 1;
+  return w.context_tokens + last;
+}
+
+std::uint64_t kv_cache_bits(const WorkloadSpec& w) {
+  return kv_bits_of(w.model, max_attended_tokens(w), w.batch, w.precision.kv);
+}
+
+std::uint64_t draft_kv_cache_bits(const WorkloadSpec& w) {
+  if (!w.speculative.enabled()) return 0;
+  return kv_bits_of(w.speculative.draft, max_attended_tokens(w), w.batch, w.precision.kv);
 }
 
 const char* to_string(Phase p) {

@@ -6,7 +6,9 @@
 
 #include <cstdint>
 
+#include "workloads/mapping_spec.h"
 #include "workloads/model_shape.h"
+#include "workloads/moe_routing.h"
 #include "workloads/precision.h"
 
 namespace pjsim::workloads {
@@ -17,6 +19,24 @@ struct PrecisionSpec {
   Precision weights = Precision::bf16;
   Precision activations = Precision::bf16;
   Precision kv = Precision::bf16;
+  /// Group scaling of the weights: one scale of `scale` precision per group_size weights
+  /// (0 = none). See docs/precision.md.
+  std::uint64_t group_size = 0;
+  Precision scale = Precision::bf16;
+};
+
+/// N:M structured weight sparsity and the activation sparsity fraction (docs/sparsity.md).
+struct SparsitySpec {
+  std::uint64_t weights_n = 0, weights_m = 0;  ///< 0:0 = dense
+  double activation_zeros = 0;                  ///< fraction of activation elements that are zero
+};
+
+/// Speculative decoding (docs/speculative-decoding.md); draft_tokens 0 = off.
+struct SpeculativeSpec {
+  ModelShape draft;
+  std::uint64_t draft_tokens = 0;  ///< k
+  double acceptance = 0;           ///< a, per drafted token
+  bool enabled() const { return draft_tokens > 0; }
 };
 
 struct WorkloadSpec {
@@ -27,7 +47,20 @@ struct WorkloadSpec {
   std::uint64_t context_tokens = 0;  ///< decode: KV positions attended by the new token (cache incl. itself)
   std::uint64_t steps = 1;           ///< decode: steps simulated (context grows by one per step)
   PrecisionSpec precision;
+  SparsitySpec sparsity;
+  RoutingSpec routing;
+  SpeculativeSpec speculative;
+  MappingSpec mapping;               ///< over the chips of arch.topology (empty: one chip)
+  PlacementSpec placement;
 };
+
+/// Expected tokens accepted per target pass: (1 - a^(k+1)) / (1 - a) (k + 1 when a = 1).
+/// Example: k 8, a 0.85 -> 5.12.
+double accepted_per_pass(const SpeculativeSpec& s);
+/// KV positions held per sequence when `positions` are attended (capped by a sliding window).
+inline std::uint64_t kv_positions(const ModelShape& m, std::uint64_t positions) {
+  return m.sliding_window && positions > m.sliding_window ? m.sliding_window : positions;
+}
 
 /// New tokens per sequence processed by one step: prompt_tokens for prefill, 1 for decode.
 inline std::uint64_t tokens_per_sequence(const WorkloadSpec& w) {
@@ -37,8 +70,16 @@ inline std::uint64_t tokens_per_sequence(const WorkloadSpec& w) {
 inline std::uint64_t attended_tokens(const WorkloadSpec& w, std::uint64_t step) {
   return w.phase == Phase::prefill ? w.prompt_tokens : w.context_tokens + step;
 }
-/// Bytes of KV cache held for the whole batch at the end of the run.
+/// Most KV positions any step of the run attends (before a sliding window caps them).
+/// Decode: context_tokens + steps - 1; speculative: the last pass's context + k + 1.
+std::uint64_t max_attended_tokens(const WorkloadSpec& w);
+/// Bits of KV cache held for the whole batch at the end of the run (target model).
 std::uint64_t kv_cache_bits(const WorkloadSpec& w);
+/// Bits of the draft model's KV cache (0 without speculative decoding).
+std::uint64_t draft_kv_cache_bits(const WorkloadSpec& w);
+/// Context (KV positions before the pass) of speculative pass `pass`: context_tokens +
+/// pass x floor(accepted_per_pass), the accepted tokens of earlier passes.
+std::uint64_t speculative_context(const WorkloadSpec& w, std::uint64_t pass);
 
 const char* to_string(Phase p);
 

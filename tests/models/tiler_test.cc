@@ -4,6 +4,7 @@
 
 #include "models/program.h"
 #include "models/tiler.h"
+#include "models/weight_format.h"
 
 using namespace pjsim::models;
 using pjsim::workloads::Op;
@@ -127,4 +128,35 @@ TEST_CASE("core programs split gemm columns and gather outputs", "[models][physi
   CHECK(programs[0][0].gather_bits == 4 * 3000 * 16);
   arch.chip.cores = 1;
   CHECK(build_core_programs({gemm(4, 4096, 6000)}, arch)[0][0].gather_bits == 0);
+}
+
+TEST_CASE("weight formats: N:M sparsity where supported, group scales, dequantisation", "[models][physics]") {
+  using pjsim::models::weight_tile_cost;
+  pjsim::workloads::Op op;
+  op.kind = pjsim::workloads::OpKind::gemm;
+  op.sparsity_n = 2;
+  op.sparsity_m = 4;
+  pjsim::models::MatrixUnitParams dense_array, sparse_array;
+  sparse_array.structured_sparsity = {{2, 4}};
+  const auto sparse = weight_tile_cost(op, sparse_array, 4, 256, 128);
+  CHECK(sparse.kept_k == 128);
+  CHECK(sparse.weight_bits == 128 * 128 * 16);
+  CHECK(sparse.metadata_bits == 128 * 128 * 2);
+  CHECK(sparse.macs == 4 * 128 * 128);
+  const auto dense = weight_tile_cost(op, dense_array, 4, 256, 128);
+  CHECK(dense.weight_bits == 256 * 128 * 16);
+  CHECK(dense.metadata_bits == 0);
+  CHECK(dense.macs == 4 * 256 * 128);
+
+  pjsim::workloads::Op q;
+  q.kind = pjsim::workloads::OpKind::gemm;
+  q.operand_precision = pjsim::workloads::Precision::int4;
+  q.scale_group = 128;
+  q.dequantise = true;
+  const auto c = weight_tile_cost(q, dense_array, 1, 256, 128);
+  CHECK(c.weight_bits == 256 * 128 * 4);
+  CHECK(c.scale_bits == 2 * 128 * 16);
+  CHECK(static_cast<double>(c.weight_bits + c.scale_bits) / (256 * 128) == 4 + 16.0 / 128);
+  CHECK(c.dequant_ops == 256 * 128 * 2);
+  CHECK(pjsim::models::bits_per_dense_weight(q, dense_array) == 4 + 16.0 / 128);
 }

@@ -45,7 +45,7 @@ TEST_CASE("report has every required key", "[reports]") {
     INFO(ptr);
     CHECK(j.contains(Json::json_pointer(ptr)));
   }
-  CHECK(j["schema_version"] == "1.0");
+  CHECK(j["schema_version"] == kSchemaVersion);
   CHECK(j["pjsim_version"] == "0.1.0");
   CHECK(j["config"] == synthetic_run().config);
 }
@@ -55,18 +55,20 @@ TEST_CASE("fixed vocabularies are present even when zero", "[reports]") {
   const auto& e = j["energy_pj"];
   CHECK(keys_of(e["by_tier"]) == std::vector<std::string>{"compute", "hbm", "ici", "noc", "sram", "static"});
   CHECK(keys_of(e["by_op"]) ==
-        std::vector<std::string>{"attention", "embedding", "lm_head", "mlp", "norm", "projection", "residual"});
-  CHECK(keys_of(e["by_layer"]) == std::vector<std::string>{"embedding", "head", "layer0", "layer1"});
+        std::vector<std::string>{"attention", "collective", "draft", "embedding", "lm_head", "metadata", "mlp", "norm",
+                                 "projection", "residual", "router", "scales"});
+  CHECK(keys_of(e["by_layer"]) == std::vector<std::string>{"draft", "embedding", "head", "layer0", "layer1"});
   CHECK(keys_of(e["by_core"]) ==
         std::vector<std::string>{"chip0.core0", "chip0.core1", "chip1.core0", "chip1.core1"});
   CHECK(keys_of(e["by_action"]).size() == models::all_actions().size());
-  CHECK(keys_of(e["by_data"]) == std::vector<std::string>{"activations", "compute", "embedding", "kv", "weights"});
+  CHECK(keys_of(e["by_data"]) ==
+        std::vector<std::string>{"activations", "compute", "embedding", "kv", "metadata", "scales", "weights"});
   const std::vector<std::string> bit_keys{"hbm_read", "hbm_write", "ici_bit_hops", "noc_bit_hops", "sram_read",
                                           "sram_write"};
   CHECK(keys_of(j["counts"]["bits"]) == bit_keys);
   CHECK(keys_of(j["counts"]["bits_by_data"]) == bit_keys);
   for (const auto& [k, by_class] : j["counts"]["bits_by_data"].items())
-    CHECK(keys_of(by_class) == std::vector<std::string>{"activations", "embedding", "kv", "weights"});
+    CHECK(keys_of(by_class) == std::vector<std::string>{"activations", "embedding", "kv", "metadata", "scales", "weights"});
   CHECK(e["by_tier"]["ici"].get<double>() == 0.0);
   CHECK(e["by_op"]["residual"].get<double>() == 0.0);
   CHECK(e["by_core"]["chip1.core1"].get<double>() == 0.0);
@@ -179,7 +181,7 @@ TEST_CASE("ratios, tokens and utilisation follow their definitions", "[reports]"
   CHECK(j["time"]["seconds_per_step"].get<double>() == Approx(0.002));
 }
 
-TEST_CASE("prefill figures per processed token; decode steps divide latency", "[reports]") {
+TEST_CASE("prefill figures per processed token and decode steps divide latency", "[reports]") {
   RunResult prefill = synthetic_run();
   prefill.phase = "prefill";
   prefill.tokens_processed = 2048;

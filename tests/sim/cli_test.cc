@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "reports/run_result.h"
 #include "run_pjsim.h"
 
 using pjsim::testing::read_file;
@@ -43,7 +44,7 @@ TEST_CASE("the default point runs and prints its summary without a SystemC banne
   CHECK(run.out.find("tokens/s") != std::string::npos);
   CHECK(run.out.find("movement/compute") != std::string::npos);
   CHECK(run.out.find("report: ") != std::string::npos);
-  CHECK(run.report["schema_version"] == "1.0");
+  CHECK(run.report["schema_version"] == pjsim::reports::kSchemaVersion);
   CHECK(run.report_md.find("default") != std::string::npos);
   CHECK(run.report_csv.find("energy_pj.total") != std::string::npos);
 }

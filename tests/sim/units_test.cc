@@ -78,7 +78,7 @@ TEST_CASE("bare numbers, wrong dimensions and unknown units are refused", "[sim]
   CHECK_THAT(error_of("1 2 GHz", UnitKind::frequency), Catch::Contains("cannot read"));
 }
 
-TEST_CASE("NaN and infinity are refused; negatives are returned for the schema to judge", "[sim]") {
+TEST_CASE("NaN and infinity are refused and negatives are returned for the schema to judge", "[sim]") {
   CHECK_THAT(error_of("nan GB", UnitKind::bytes), Catch::Contains("not a finite number"));
   CHECK_THAT(error_of(".inf W", UnitKind::power), Catch::Contains("not a finite number"));
   CHECK_THAT(error_of("inf", UnitKind::power), Catch::Contains("not a finite number"));

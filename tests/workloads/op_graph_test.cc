@@ -17,14 +17,16 @@ TEST_CASE("op names used as report keys", "[workloads]") {
   CHECK(std::string(to_string(DataClass::activations)) == "activations");
   CHECK(std::string(to_string(DataClass::kv)) == "kv");
   CHECK(std::string(to_string(DataClass::embedding)) == "embedding");
+  CHECK(std::string(to_string(DataClass::scales)) == "scales");
+  CHECK(std::string(to_string(DataClass::metadata)) == "metadata");
 
   std::vector<std::string> categories;
   for (OpCategory c : all_op_categories()) categories.emplace_back(to_string(c));
-  CHECK(categories == std::vector<std::string>{"embedding", "norm", "projection", "attention",
-                                               "mlp", "residual", "lm_head"});
+  CHECK(categories == std::vector<std::string>{"embedding", "norm", "projection", "attention", "mlp",
+                                               "residual", "lm_head", "router", "draft", "collective"});
   std::set<std::string> classes;
   for (DataClass c : all_data_classes()) classes.insert(to_string(c));
-  CHECK(classes.size() == 4);
+  CHECK(classes.size() == 6);
 }
 
 TEST_CASE("op counts by kind", "[workloads]") {

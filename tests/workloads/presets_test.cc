@@ -50,7 +50,7 @@ ModelShape shape_of(const std::string& name) {
 }  // namespace
 
 TEST_CASE("model presets equal the published config.json", "[workloads]") {
-  for (const std::string name : {"llama-3-8b", "llama-3-70b"}) {
+  for (const std::string name : {"llama-3-8b", "llama-3-70b", "mixtral-8x7b", "qwen3-30b-a3b"}) {
     INFO(name);
     std::ifstream in(std::string(PJSIM_SHARED_DIR) + "/reference/models/" + name + ".json");
     REQUIRE(in);

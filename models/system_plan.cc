@@ -1,0 +1,106 @@
+#include "models/system_plan.h"
+
+#include <cmath>
+#include <map>
+
+#include <fmt/core.h>
+
+#include "models/tiler.h"
+#include "workloads/run_plan.h"
+#include "workloads/run_plan.h"
+
+namespace pjsim::models {
+
+namespace {
+
+using workloads::ChipItem;
+using workloads::DataClass;
+
+// The whole run's ops, MoE routing and speculative passes included (workloads/run_plan.h).
+std::uint64_t bits_of(std::uint64_t elements, workloads::Precision p) {
+  return static_cast<std::uint64_t>(std::ceil(static_cast<double>(elements) * workloads::bits_per_element(p)));
+}
+
+double gib(std::uint64_t bits) { return static_cast<double>(bits) / 8 / (1024.0 * 1024 * 1024); }
+
+// Weights, embedding rows and KV of a chip's items; ops repeated by decode steps count once (by
+// name), the KV of an attention op at its longest context.
+ChipPlacement measure(const std::vector<ChipItem>& items, const ArchParams& arch) {
+  std::map<std::string, std::uint64_t> weights, kv;
+  ChipPlacement p;
+  for (const ChipItem& item : items) {
+    if (item.is_collective) continue;
+    const workloads::Op& op = item.op;
+    // The tiles say how many bits of each class the op loads; sum them over the whole op.
+    const std::uint64_t operand = bits_of(op.operand_elements(), op.operand_precision);
+    switch (op.operand_class()) {
+      case DataClass::weights: {
+        std::uint64_t bits = operand;
+        for (const Tile& t : tile_op(op, arch.core, true)) bits += t.load_scale_bits + t.load_metadata_bits;
+        weights[op.name] = bits;
+        break;
+      }
+      case DataClass::kv: kv[op.name] = std::max(kv[op.name], operand); break;
+      case DataClass::embedding: break;
+      default: break;
+    }
+  }
+  for (const auto& [name, bits] : weights) p.weight_bits += bits;
+  for (const auto& [name, bits] : kv) p.kv_bits += bits;
+  return p;
+}
+
+bool allowed(workloads::Residence r) { return r != workloads::Residence::hbm; }
+
+}  // namespace
+
+SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w) {
+  SystemPlan plan;
+  plan.topology = arch.topology;
+  const topologies::ChipMesh mesh(arch.topology);
+  const std::vector<std::uint64_t>& dims = mesh.dims();
+  plan.problem = workloads::mapping_problem(w.mapping, dims, w);
+  if (!plan.problem.empty()) return plan;
+
+  const workloads::WorkloadSpec replica = workloads::replica_workload(w, w.mapping, dims);
+  const std::vector<workloads::Op> ops = workloads::run_ops(replica);
+  const auto sram_budget = static_cast<std::uint64_t>(arch.chip.cores * arch.core.sram.capacity_bytes * 8 / 2);
+  const auto hbm_capacity = static_cast<std::uint64_t>(arch.chip.hbm.capacity_bytes * 8);
+  const std::uint64_t embedding_table = bits_of(w.model.embedding_params(), w.precision.weights);
+
+  plan.chips.resize(mesh.chips());
+  std::map<std::pair<std::uint64_t, std::uint64_t>, std::pair<std::shared_ptr<const std::vector<ChipItem>>, ChipPlacement>> by_role;
+  for (std::uint64_t c = 0; c < mesh.chips(); ++c) {
+    ChipPlan& chip = plan.chips[c];
+    chip.role = workloads::role_of(w.mapping, dims, mesh.coords(c));
+    auto& known = by_role[{chip.role.tensor_rank, chip.role.stage}];
+    if (!known.first) {
+      auto items = std::make_shared<const std::vector<ChipItem>>(workloads::chip_items(ops, w.model, chip.role, w.mapping));
+      known = {items, measure(*items, arch)};
+    }
+    chip.items = known.first;
+    ChipPlacement& p = chip.placement;
+    p = known.second;
+    if (chip.role.stage == 0) p.embedding_bits = embedding_table / chip.role.tensor_size;
+    p.sram_budget_bits = sram_budget;
+    p.hbm_capacity_bits = hbm_capacity;
+    const workloads::PlacementSpec& want = w.placement;
+    p.weights_in_sram = allowed(want.weights) && p.weight_bits <= sram_budget;
+    p.kv_in_sram = p.weights_in_sram && allowed(want.kv) && p.weight_bits + p.kv_bits <= sram_budget;
+    if (want.weights == workloads::Residence::sram && !p.weights_in_sram && plan.problem.empty())
+      plan.problem = fmt::format("chip {} cannot keep its weights ({:.3f} GiB) in SRAM: half of {} cores' SRAM is {:.3f} GiB",
+                                 c, gib(p.weight_bits), arch.chip.cores, gib(sram_budget));
+    if (want.kv == workloads::Residence::sram && !p.kv_in_sram && plan.problem.empty())
+      plan.problem = fmt::format("chip {} cannot keep its KV cache ({:.3f} GiB) in SRAM beside its weights: half of {} cores' SRAM is {:.3f} GiB",
+                                 c, gib(p.kv_bits), arch.chip.cores, gib(sram_budget));
+    if (p.hbm_bits() > hbm_capacity && plan.problem.empty())
+      plan.problem = fmt::format(
+          "impossible design: chip {} needs {:.2f} GiB of HBM (weights {:.2f} GiB + KV cache {:.2f} GiB + embedding {:.2f} GiB), "
+          "{:.2f} GiB short of its {:.2f} GiB",
+          c, gib(p.hbm_bits()), gib(p.weights_in_sram ? 0 : p.weight_bits), gib(p.kv_in_sram ? 0 : p.kv_bits),
+          gib(p.embedding_bits), gib(p.hbm_bits() - hbm_capacity), gib(hbm_capacity));
+  }
+  return plan;
+}
+
+}  // namespace pjsim::models

@@ -1,0 +1,86 @@
+#include "reports/report_ledger.h"
+
+#include <cstdint>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace pjsim::reports {
+
+namespace {
+
+// Inverse of a to_string over a closed vocabulary: the vocabulary's own to_string is the only
+// table, so there is no second list to keep in sync.
+template <typename Enum, typename Names>
+Enum parse_name(const Names& all, const std::string& name, const std::string& where, const char* what) {
+  for (Enum e : all)
+    if (name == workloads::to_string(e)) return e;
+  throw std::invalid_argument(where + ": unknown " + what + " '" + name + "'");
+}
+
+models::Action parse_action(const std::string& name, const std::string& where) {
+  for (models::Action a : models::all_actions())
+    if (name == models::to_string(a)) return a;
+  throw std::invalid_argument(where + ": unknown action '" + name + "'");
+}
+
+int parse_int(const std::string& text, const std::string& where) {
+  std::size_t used = 0;
+  int value = 0;
+  try {
+    value = std::stoi(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty()) throw std::invalid_argument(where + ": not an integer '" + text + "'");
+  return value;
+}
+
+std::vector<std::string> split(const std::string& key) {
+  std::vector<std::string> parts;
+  std::stringstream ss(key);
+  std::string part;
+  while (std::getline(ss, part, '|')) parts.push_back(part);
+  return parts;
+}
+
+}  // namespace
+
+nlohmann::json ledger_section(const models::Ledger& ledger) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [tag, count] : ledger.entries()) {
+    const std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}", models::to_string(tag.action),
+                                        workloads::to_string(tag.precision), tag.chip, tag.core, tag.layer,
+                                        workloads::to_string(tag.op), workloads::to_string(tag.data));
+    out[key] = count;
+  }
+  return out;
+}
+
+models::Ledger ledger_from_json(const nlohmann::json& entries) {
+  if (!entries.is_object()) throw std::invalid_argument("ledger: not an object");
+  models::Ledger ledger;
+  for (const auto& [key, count] : entries.items()) {
+    const std::string where = "ledger." + key;
+    const std::vector<std::string> f = split(key);
+    if (f.size() != 7) throw std::invalid_argument(where + ": expected action|precision|chip|core|layer|op|data");
+    if (!count.is_number_unsigned()) throw std::invalid_argument(where + ": count is not an unsigned integer");
+    models::Tag tag;
+    tag.action = parse_action(f[0], where);
+    const auto precision = workloads::parse_precision(f[1]);
+    if (!precision) throw std::invalid_argument(where + ": unknown precision '" + f[1] + "'");
+    tag.precision = *precision;
+    tag.chip = parse_int(f[2], where);
+    tag.core = parse_int(f[3], where);
+    tag.layer = parse_int(f[4], where);
+    tag.op = parse_name<workloads::OpCategory>(workloads::all_op_categories(), f[5], where, "op");
+    tag.data = parse_name<workloads::DataClass>(workloads::all_data_classes(), f[6], where, "data class");
+    ledger.add(tag, count.get<std::uint64_t>());
+  }
+  return ledger;
+}
+
+}  // namespace pjsim::reports

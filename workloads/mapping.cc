@@ -1,0 +1,208 @@
+#include "workloads/mapping.h"
+
+#include <cmath>
+
+namespace pjsim::workloads {
+
+namespace {
+
+const char* kAxisNames[] = {"x", "y", "z"};
+
+std::uint64_t share(std::uint64_t total, std::uint64_t part, std::uint64_t parts) {
+  return total / parts + (part < total % parts ? 1 : 0);
+}
+
+// First layer of each pipeline stage, plus the end: stage s has layers [starts[s], starts[s + 1]).
+std::vector<std::uint64_t> stage_starts(std::uint64_t layers, std::uint64_t stages) {
+  std::vector<std::uint64_t> starts{0};
+  for (std::uint64_t s = 0; s < stages; ++s) starts.push_back(starts.back() + share(layers, s, stages));
+  return starts;
+}
+
+std::string suffix_of(const std::string& name) {
+  const auto dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(dot + 1);
+}
+
+std::uint64_t bytes_of(std::uint64_t elements, Precision p) {
+  return static_cast<std::uint64_t>(std::ceil(static_cast<double>(elements) * bits_per_element(p) / 8));
+}
+
+// Rank-local widths under tensor parallelism of degree t.
+struct TensorShare {
+  std::uint64_t heads, kv_heads, group, head_dim;
+};
+
+TensorShare tensor_share(const ModelShape& s, std::uint64_t t) {
+  TensorShare share;
+  share.heads = s.num_attention_heads / t;
+  share.kv_heads = s.num_key_value_heads >= t ? s.num_key_value_heads / t : 1;  // replicated when t > kv heads
+  share.group = share.heads / share.kv_heads;
+  share.head_dim = s.head_dim;
+  return share;
+}
+
+std::uint64_t per_element(std::uint64_t ops, std::uint64_t elements) { return elements ? ops / elements : 0; }
+
+Op shard_for_tensor(const Op& op, const ModelShape& s, const ChipRole& r) {
+  const std::uint64_t t = r.tensor_size;
+  if (t == 1) return op;
+  const TensorShare ts = tensor_share(s, t);
+  const std::string suffix = suffix_of(op.name);
+  Op o = op;
+  if (suffix == "qkv") {
+    o.n = (ts.heads + 2 * ts.kv_heads) * ts.head_dim;
+  } else if (suffix == "rope") {
+    const std::uint64_t ops = per_element(op.vector_ops, op.m * op.k);
+    o.k = (ts.heads + ts.kv_heads) * ts.head_dim;
+    o.vector_ops = o.m * o.k * ops;
+  } else if (suffix == "attention") {
+    const std::uint64_t group = s.num_attention_heads / s.num_key_value_heads;
+    const std::uint64_t ops = per_element(op.vector_ops, op.instances * op.m * op.n);
+    o.instances = op.instances / s.num_key_value_heads * ts.kv_heads;
+    o.m = op.m / group * ts.group;
+    o.vector_ops = o.instances * o.m * o.n * ops;
+    o.kv_append_elements = op.kv_append_elements / s.num_key_value_heads * ts.kv_heads;
+  } else if (suffix == "o_proj") {
+    o.k = ts.heads * ts.head_dim;
+  } else if (suffix == "gate_up") {
+    o.n = op.n / t;
+  } else if (suffix == "act") {
+    const std::uint64_t ops = per_element(op.vector_ops, op.m * op.k);
+    o.k = op.k / t;
+    o.vector_ops = o.m * o.k * ops;
+  } else if (suffix == "down") {
+    o.k = op.k / t;
+  } else if (suffix == "lm_head") {
+    o.n = share(op.n, r.tensor_rank, t);
+  } else if (op.kind == OpKind::embedding) {
+    o.m = share(op.m, r.tensor_rank, t);
+  }
+  return o;
+}
+
+std::string axis_name(std::size_t a) { return a < 3 ? kAxisNames[a] : std::to_string(a); }
+
+}  // namespace
+
+const char* to_string(CollectiveOp c) {
+  switch (c) {
+    case CollectiveOp::all_reduce: return "all_reduce";
+    case CollectiveOp::all_gather: return "all_gather";
+    case CollectiveOp::send_recv: return "send_recv";
+  }
+  return "?";
+}
+
+std::uint64_t degree(const std::vector<std::size_t>& axes, const std::vector<std::uint64_t>& dims) {
+  std::uint64_t d = 1;
+  for (std::size_t a : axes) d *= a < dims.size() ? dims[a] : 1;
+  return d;
+}
+
+std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w) {
+  std::vector<std::string> owner(dims.size());
+  const std::pair<const char*, const std::vector<std::size_t>*> kinds[] = {
+      {"tensor", &m.tensor}, {"pipeline", &m.pipeline}, {"data", &m.data}, {"expert", &m.expert}, {"context", &m.context}};
+  for (const auto& [kind, axes] : kinds) {
+    for (std::size_t a : *axes) {
+      if (a >= dims.size())
+        return "axis " + axis_name(a) + " (" + kind + ") does not exist in a " + std::to_string(dims.size()) + "D topology";
+      if (!owner[a].empty())
+        return "axis " + axis_name(a) + " is used twice (" + owner[a] + " and " + kind + ")";
+      owner[a] = kind;
+    }
+  }
+  for (std::size_t a = 0; a < dims.size(); ++a)
+    if (owner[a].empty() && dims[a] > 1)
+      return "mesh axis " + axis_name(a) + " (" + std::to_string(dims[a]) +
+             " chips) is not mapped; assign it to data to serve replicas, or shrink the topology";
+  if (!m.expert.empty()) return "expert parallelism needs MoE expert placement, which is not supported yet";
+  if (!m.context.empty()) return "context parallelism (ring attention) is not supported yet";
+  if (m.pipeline.size() > 1) return "pipeline parallelism takes one axis";
+  const ModelShape& s = w.model;
+  const std::uint64_t t = degree(m.tensor, dims), p = degree(m.pipeline, dims), d = degree(m.data, dims);
+  if (s.num_attention_heads % t != 0)
+    return "tensor parallelism of " + std::to_string(t) + " does not divide " + std::to_string(s.num_attention_heads) +
+           " attention heads";
+  if (s.num_key_value_heads % t != 0 && t % s.num_key_value_heads != 0)
+    return "tensor parallelism of " + std::to_string(t) + " and " + std::to_string(s.num_key_value_heads) +
+           " KV heads: one must divide the other";
+  if (s.intermediate_size % t != 0)
+    return "tensor parallelism of " + std::to_string(t) + " does not divide intermediate_size " +
+           std::to_string(s.intermediate_size);
+  if (p > s.num_hidden_layers)
+    return "pipeline of " + std::to_string(p) + " stages needs at least as many layers, the model has " +
+           std::to_string(s.num_hidden_layers);
+  if (w.batch % d != 0)
+    return "data parallelism of " + std::to_string(d) + " replicas needs a batch that it divides, batch is " +
+           std::to_string(w.batch);
+  return "";
+}
+
+ChipRole role_of(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const std::vector<std::uint64_t>& coords) {
+  auto rank = [&](const std::vector<std::size_t>& axes) {
+    std::uint64_t r = 0;
+    for (auto it = axes.rbegin(); it != axes.rend(); ++it) r = r * dims[*it] + coords[*it];  // first axis fastest
+    return r;
+  };
+  ChipRole role;
+  role.tensor_rank = rank(m.tensor);
+  role.tensor_size = degree(m.tensor, dims);
+  role.stage = rank(m.pipeline);
+  role.stages = degree(m.pipeline, dims);
+  role.replica = rank(m.data);
+  role.replicas = degree(m.data, dims);
+  return role;
+}
+
+WorkloadSpec replica_workload(const WorkloadSpec& w, const MappingSpec& m, const std::vector<std::uint64_t>& dims) {
+  WorkloadSpec r = w;
+  r.batch = w.batch / degree(m.data, dims);
+  return r;
+}
+
+std::vector<ChipItem> chip_items(const std::vector<Op>& ops, const ModelShape& model, const ChipRole& role,
+                                 const MappingSpec& m) {
+  const auto starts = stage_starts(model.num_hidden_layers, role.stages);
+  auto stage_of = [&](const Op& op) -> std::uint64_t {
+    if (op.layer < 0) return op.kind == OpKind::embedding ? 0 : role.stages - 1;
+    std::uint64_t s = 0;
+    while (static_cast<std::uint64_t>(op.layer) >= starts[s + 1]) ++s;
+    return s;
+  };
+  std::vector<ChipItem> items;
+  std::uint64_t next_id = 0;
+  auto collective = [&](CollectiveOp kind, std::vector<std::size_t> axes, std::uint64_t bytes, std::uint64_t stage,
+                        bool takes_part, const Op& after) {
+    const std::uint64_t id = next_id++;
+    if (!takes_part) return;
+    ChipItem item;
+    item.is_collective = true;
+    item.collective = {kind, std::move(axes), bytes, id, stage, after.name, after.layer};
+    items.push_back(std::move(item));
+  };
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const Op& op = ops[i];
+    const std::uint64_t stage = stage_of(op);
+    const bool mine = stage == role.stage;
+    if (mine) {
+      ChipItem item;
+      item.op = shard_for_tensor(op, model, role);
+      items.push_back(std::move(item));
+    }
+    const std::string suffix = suffix_of(op.name);
+    if (role.tensor_size > 1 && (suffix == "o_proj" || suffix == "down"))
+      collective(CollectiveOp::all_reduce, m.tensor, bytes_of(op.m * op.n, op.activation_precision), stage, mine, op);
+    if (role.tensor_size > 1 && op.kind == OpKind::embedding)
+      collective(CollectiveOp::all_gather, m.tensor, bytes_of(op.m * op.k, op.activation_precision), stage, mine, op);
+    const bool last_of_layer = op.layer >= 0 && (i + 1 == ops.size() || ops[i + 1].layer != op.layer);
+    const bool stage_ends = last_of_layer && static_cast<std::uint64_t>(op.layer) + 1 == starts[stage + 1];
+    if (role.stages > 1 && stage_ends && stage + 1 < role.stages)
+      collective(CollectiveOp::send_recv, m.pipeline, bytes_of(op.m * op.k, op.activation_precision), stage,
+                 mine || role.stage == stage + 1, op);
+  }
+  return items;
+}
+
+}  // namespace pjsim::workloads
