@@ -31,6 +31,7 @@ const topologies::Schedule& Interconnect::schedule_for(const CollectiveCall& cal
   switch (call.op) {
     case CollectiveOp::all_reduce: s = topologies::all_reduce(mesh_, call.axes, call.bytes); break;
     case CollectiveOp::all_gather: s = topologies::all_gather(mesh_, call.axes, call.bytes); break;
+    case CollectiveOp::all_to_all: s = topologies::all_to_all(mesh_, call.axes, call.bytes); break;
     case CollectiveOp::send_recv: s = topologies::send_recv(mesh_, call.axes.at(0), call.bytes, call.stage); break;
   }
   if (call.op != CollectiveOp::send_recv) {

@@ -24,29 +24,48 @@ std::uint64_t bits_of(std::uint64_t elements, workloads::Precision p) {
 double gib(std::uint64_t bits) { return static_cast<double>(bits) / 8 / (1024.0 * 1024 * 1024); }
 
 // Weights, embedding rows and KV of a chip's items; ops repeated by decode steps count once (by
-// name), the KV of an attention op at its longest context.
-ChipPlacement measure(const std::vector<ChipItem>& items, const ArchParams& arch) {
+// name), the KV of an attention op at its longest context. Weight bits are what the op's tiles
+// load (sparse and quantised formats, scales and metadata included). A MoE chip stores every
+// expert assigned to it, touched by this run's routing or not: the bits of one expert of a layer
+// times the experts of that layer the chip holds.
+ChipPlacement measure(const std::vector<ChipItem>& items, const ArchParams& arch, const workloads::ChipRole& role,
+                      std::uint64_t experts) {
   std::map<std::string, std::uint64_t> weights, kv;
+  struct ExpertOp {
+    int layer, expert;
+    std::uint64_t bits;
+  };
+  std::map<std::string, ExpertOp> expert_ops;  // by name: decode steps repeat them
   ChipPlacement p;
   for (const ChipItem& item : items) {
     if (item.is_collective) continue;
     const workloads::Op& op = item.op;
-    // The tiles say how many bits of each class the op loads; sum them over the whole op.
-    const std::uint64_t operand = bits_of(op.operand_elements(), op.operand_precision);
     switch (op.operand_class()) {
       case DataClass::weights: {
-        std::uint64_t bits = operand;
-        for (const Tile& t : tile_op(op, arch.core, true)) bits += t.load_scale_bits + t.load_metadata_bits;
-        weights[op.name] = bits;
+        std::uint64_t bits = 0;
+        for (const Tile& t : tile_op(op, arch.core, true)) bits += t.load_operand_bits + t.load_scale_bits + t.load_metadata_bits;
+        const int expert = workloads::expert_of(op);
+        if (expert >= 0)
+          expert_ops[op.name] = {op.layer, expert, bits};
+        else
+          weights[op.name] = bits;
         break;
       }
-      case DataClass::kv: kv[op.name] = std::max(kv[op.name], operand); break;
-      case DataClass::embedding: break;
+      case DataClass::kv: kv[op.name] = std::max(kv[op.name], bits_of(op.operand_elements(), op.operand_precision)); break;
       default: break;
     }
   }
   for (const auto& [name, bits] : weights) p.weight_bits += bits;
   for (const auto& [name, bits] : kv) p.kv_bits += bits;
+  std::uint64_t held = 0;  // experts this chip holds in each MoE layer
+  for (std::uint64_t e = 0; e < experts; ++e) held += e % role.expert_size == role.expert_rank ? 1 : 0;
+  std::map<int, std::map<int, std::uint64_t>> expert_bits;  // layer -> expert -> its weight bits
+  for (const auto& [name, op] : expert_ops) expert_bits[op.layer][op.expert] += op.bits;
+  for (const auto& [layer, by_expert] : expert_bits) {
+    std::uint64_t one_expert = 0;  // experts of a layer have one shape
+    for (const auto& [expert, bits] : by_expert) one_expert = std::max(one_expert, bits);
+    p.weight_bits += one_expert * held;
+  }
   return p;
 }
 
@@ -73,10 +92,10 @@ SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w)
   for (std::uint64_t c = 0; c < mesh.chips(); ++c) {
     ChipPlan& chip = plan.chips[c];
     chip.role = workloads::role_of(w.mapping, dims, mesh.coords(c));
-    auto& known = by_role[{chip.role.tensor_rank, chip.role.stage}];
+    auto& known = by_role[{chip.role.tensor_rank * chip.role.expert_size + chip.role.expert_rank, chip.role.stage}];
     if (!known.first) {
       auto items = std::make_shared<const std::vector<ChipItem>>(workloads::chip_items(ops, w.model, chip.role, w.mapping));
-      known = {items, measure(*items, arch)};
+      known = {items, measure(*items, arch, chip.role, w.model.num_experts)};
     }
     chip.items = known.first;
     ChipPlacement& p = chip.placement;

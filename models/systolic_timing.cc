@@ -16,9 +16,12 @@ std::uint64_t gemm_cycles(const GemmShape& g, std::uint64_t instances, const Mat
   const std::uint64_t per_unit = ceil_div(folds, std::max<std::uint64_t>(mu.units, 1));
   const std::uint64_t r = mu.rows, c = mu.cols;
   const std::uint64_t stream = mu.dataflow == Dataflow::weight_stationary ? g.m : g.k;
-  const std::uint64_t fill = r, drain = r + c - 2;
-  if (mu.weight_double_buffer && mu.dataflow == Dataflow::weight_stationary)
-    return fill + per_unit * std::max(stream, r) + drain;
+  const std::uint64_t drain = r + c - 2;
+  // Output-stationary holds no operand to preload: a fold is the skewed stream and the drain
+  // (SCALE-Sim v2 systolic_compute_os.py: T + R + C - 2 demand rows per fold).
+  if (mu.dataflow == Dataflow::output_stationary) return per_unit * (stream + drain);
+  const std::uint64_t fill = r;
+  if (mu.weight_double_buffer) return fill + per_unit * std::max(stream, r) + drain;
   return per_unit * (fill + stream + drain);
 }
 

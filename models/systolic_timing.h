@@ -8,12 +8,13 @@
 //     folds = ceil(M / R) x ceil(N / C); each fold streams the K-long reduction through.
 //
 // One fold takes fill + stream + drain cycles:
-//     fill  = R            (shift the stationary tile into the array)
+//     fill  = R (ws: shift the weight tile into the array); 0 (os: nothing is preloaded)
 //     stream = M (ws) or K (os)
 //     drain = R + C - 2    (the skew: the last operand crosses R rows and C columns)
-// so, as in SCALE-Sim v2 with no stalls, one fold is 2R + C + T - 2 cycles (T = M or K), and
-//     cycles = folds_per_unit x (2R + C + T - 2)                                   [no double buffer]
-// With `weight_double_buffer` (TPU-style: the next fold's weights shift in while the current fold
+// so, as in SCALE-Sim v2 with no stalls (systolic_compute_ws.py / _os.py demand matrices),
+//     ws: cycles = folds_per_unit x (2R + C + M - 2)                               [no double buffer]
+//     os: cycles = folds_per_unit x (R + C + K - 2)                                (always)
+// With `weight_double_buffer` (ws only; TPU-style: the next fold's weights shift in while the current fold
 // streams) consecutive folds overlap, and only the first fill and the last drain are exposed:
 //     cycles = R + folds_per_unit x max(T, R) + (R + C - 2)                         [double buffer]
 // `units` matrix units share the folds: folds_per_unit = ceil(instances x folds / units).

@@ -3,7 +3,10 @@
 namespace pjsim::reports {
 
 nlohmann::json links_section(const RunResult& r) {
+  nlohmann::json top = nlohmann::json::array();
+  for (const auto& [link, utilisation] : r.links.top) top.push_back({{"link", link}, {"utilisation", utilisation}});
   return {{"count", r.links.count},
+          {"top", top},
           {"max_utilisation", r.links.max_utilisation},
           {"mean_utilisation", r.links.mean_utilisation},
           {"busiest", r.links.busiest},

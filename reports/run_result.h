@@ -23,6 +23,8 @@ struct LinkSummary {
   double max_utilisation = 0;    ///< busy / simulated time of the busiest link
   double mean_utilisation = 0;
   std::string busiest;           ///< "chip3->chip7"
+  /// The busiest links (at most 8), busiest first: name and utilisation.
+  std::vector<std::pair<std::string, double>> top;
 };
 
 /// Where a chip keeps what it serves, in bits.

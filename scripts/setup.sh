@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${BUILD_DIR:-$here/build}"
 packages=(cmake g++ make pkg-config libsystemc-dev libboost-graph-dev libfmt-dev libyaml-cpp-dev
-          catch2 libcli11-dev nlohmann-json3-dev)
+          catch2 libcli11-dev nlohmann-json3-dev gnuplot-nox chromium)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -7,11 +7,14 @@
 #include <fmt/core.h>
 
 #include "models/pricing.h"
+#include "reports/html_report.h"
 #include "reports/report.h"
 #include "sim/config.h"
+#include "sim/config_schema.h"
 #include "sim/errors.h"
 #include "sim/presets.h"
 #include "sim/simulate.h"
+#include "sim/study_commands.h"
 
 namespace pjsim::sim {
 
@@ -35,6 +38,7 @@ int run_point(const RunOptions& options) {
   const std::filesystem::path dir =
       options.out.empty() ? std::filesystem::path("out") / point.name : std::filesystem::path(options.out);
   const reports::WrittenReports written = reports::write_reports(report, dir);
+  reports::write_point_html(report, dir);
   if (!options.quiet) std::cout << reports::console_summary(report);
   std::cout << "report: " << written.json.string() << "\n";
   return exit_ok;
@@ -90,6 +94,11 @@ int run_cli(int argc, char** argv) {
   validate_cmd->add_option("files", files, "design point YAML files")->required();
 
   CLI::App* list_cmd = app.add_subcommand("list", "list the presets of each kind");
+  bool list_keys = false;
+  list_cmd->add_flag("--keys", list_keys, "print every design-point key (the table of docs/yaml-reference.md)");
+
+  StudyCommands studies;
+  studies.add_to(app);
 
   try {
     app.parse(argc, argv);
@@ -104,7 +113,12 @@ int run_cli(int argc, char** argv) {
       return run_point(run);
     }
     if (*validate_cmd) return validate_files(files);
+    if (*list_cmd && list_keys) {
+      std::cout << schema_markdown();
+      return exit_ok;
+    }
     if (*list_cmd) return list_all();
+    if (studies.parsed()) return studies.run();
   } catch (const UserError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return exit_user;

@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "sim/config_micro.h"
+#include "sim/config_sram_table.h"
+
 namespace pjsim::sim {
 
 namespace {
@@ -216,6 +219,11 @@ models::ArchParams build_arch(const Values& v) {
   }
   a.core.vector.lanes = integer(v, "arch.core.vector.lanes");
   a.core.sram.capacity_bytes = number(v, "arch.core.sram.capacity");
+  if (const Value& table = v.at("arch.technology.sram_read_by_capacity"); table.present) {
+    const SramTableResult r = sram_read_for_capacity(table.text, table.source.empty() ? "sram_read_by_capacity" : table.source, a.core.sram.capacity_bytes);
+    if (!r.error.empty()) fail_at(table.where, "arch.technology.sram_read_by_capacity", r.error);
+    a.technology.sram_read = r.price;
+  }
   a.core.sram.bandwidth_bytes_per_s = number(v, "arch.core.sram.bandwidth");
   a.core.sram.latency_s = number(v, "arch.core.sram.latency");
   a.core.dma.buffers = integer(v, "arch.core.dma.buffers");
@@ -231,9 +239,10 @@ workloads::WorkloadSpec build_workload(Values& v) {
   w.prompt_tokens = integer(v, "workload.prompt_tokens");
   w.context_tokens = integer(v, "workload.context_tokens");
   w.steps = integer(v, "workload.steps");
-  if (w.phase == workloads::Phase::prefill && w.prompt_tokens == 0)
+  const bool micro = is_micro_model(v);  // a single-op micro-workload has no prompt or context
+  if (!micro && w.phase == workloads::Phase::prefill && w.prompt_tokens == 0)
     fail_at(v.at("workload.prompt_tokens").where, "workload.prompt_tokens", "prefill needs prompt_tokens >= 1");
-  if (w.phase == workloads::Phase::decode && w.context_tokens == 0)
+  if (!micro && w.phase == workloads::Phase::decode && w.context_tokens == 0)
     fail_at(v.at("workload.context_tokens").where, "workload.context_tokens", "decode needs context_tokens >= 1");
   w.precision.weights = precision(v, "workload.precision.weights");
   w.precision.activations = precision(v, "workload.precision.activations");
@@ -258,6 +267,7 @@ workloads::WorkloadSpec build_workload(Values& v) {
     w.speculative.draft = build_draft(v);
   }
   build_mapping(v, w);
+  build_micro(v, w);
   return w;
 }
 

@@ -126,6 +126,7 @@ std::vector<SchemaRow> make_schema() {
   for (const auto& p : precision_names())
     s.push_back(price_row("arch.technology.vector_op." + p, U::energy, "pJ/op", "energy of one " + p + " element operation on the vector unit"));
   s.push_back(price_row("arch.technology.sram_read", U::energy_per_bit, "pJ/bit", "energy per bit read from a core's local SRAM"));
+  s.push_back(text_row("arch.technology.sram_read_by_capacity", "SRAM read price by capacity, \"CAP: PRICE, ...\" (e.g. \"8 KiB: 0.156 pJ/bit, 1 MiB: 1.56 pJ/bit\"); when set, the core SRAM is priced at the entry of the smallest capacity >= its own (the largest entry beyond), replacing sram_read"));
   s.push_back(price_row("arch.technology.sram_write", U::energy_per_bit, "pJ/bit", "energy per bit written to a core's local SRAM"));
   s.push_back(price_row("arch.technology.hbm_read", U::energy_per_bit, "pJ/bit", "energy per bit read from HBM (array + I/O)"));
   s.push_back(price_row("arch.technology.hbm_write", U::energy_per_bit, "pJ/bit", "energy per bit written to HBM"));
@@ -171,8 +172,8 @@ std::vector<SchemaRow> make_schema() {
         {"tensor", "mesh axes of tensor parallelism (heads, MLP columns, vocabulary split; all-reduce after o_proj and down)"},
         {"pipeline", "mesh axis of pipeline parallelism (layers split into stages; activations sent stage to stage)"},
         {"data", "mesh axes of data parallelism (the batch split into replicas that never talk)"},
-        {"expert", "mesh axes of expert parallelism (MoE; not supported yet: an error if set)"},
-        {"context", "mesh axes of context parallelism (ring attention; not supported yet: an error if set)"}};
+        {"expert", "mesh axes of expert parallelism (MoE experts spread over chips, tokens split; all-to-all dispatch and combine)"},
+        {"context", "mesh axes of context parallelism (decode: KV positions split over chips; all-reduce of partial attention)"}};
     SchemaRow r = choice_row(std::string("workload.mapping.") + kind, "[]", {"x", "y", "z"}, docs.at(kind));
     r.type = ValueType::choice_list;
     s.push_back(r);
@@ -193,6 +194,12 @@ std::vector<SchemaRow> make_schema() {
   add_model_rows(s, "workload.speculative.draft_model", true);
   s.push_back(text_row("workload.sparsity.weights", "N:M structured sparsity of the weights, e.g. \"2:4\" (unset = dense); sparse only where arch.core.array.structured_sparsity lists it"));
   s.push_back(number_row("workload.sparsity.activations", P::defaulted, "0", 0, 0.999, "fraction of activation elements that are zero; MACs skipped only with arch.core.array.activation_sparsity"));
+  // Micro-workloads (workloads/micro_workload.h, docs/validation.md): only with workload.model gemm / access.
+  for (const char* d : {"m", "k", "n"})
+    s.push_back(int_row(std::string("workload.gemm.") + d, P::optional, "", 1, 1048576, std::string("micro-workload gemm (workload.model: gemm): ") + d + " of out[M x N] = A[M x K] B[K x N]; required with it"));
+  s.push_back(bool_row("workload.gemm.operands_in_sram", "true", "micro-workload gemm: B starts in SRAM (placement sram), so no HBM load precedes compute"));
+  s.push_back(choice_row("workload.access.tier", "sram", {"sram", "hbm"}, "micro-workload access (workload.model: access): the memory read once"));
+  s.push_back(int_row("workload.access.bits", P::defaulted, "64", 8, 1048576, "micro-workload access: bits read (a multiple of 8)"));
   return s;
 }
 

@@ -1,5 +1,6 @@
 #include "sim/simulate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -51,14 +52,22 @@ void record_links(reports::RunResult& r, const models::System& system) {
   const models::Interconnect* ici = system.interconnect();
   if (ici == nullptr || r.seconds <= 0) return;
   const auto& links = ici->mesh().links();
+  auto name = [&](std::size_t i) {
+    return "chip" + std::to_string(links[i].first) + "->chip" + std::to_string(links[i].second);
+  };
+  std::vector<std::pair<double, std::size_t>> use;
   double sum = 0;
   for (std::size_t i = 0; i < links.size(); ++i) {
     const double u = ici->links().link(i).busy().to_seconds() / r.seconds;
     sum += u;
-    if (u > r.links.max_utilisation) {
-      r.links.max_utilisation = u;
-      r.links.busiest = "chip" + std::to_string(links[i].first) + "->chip" + std::to_string(links[i].second);
-    }
+    use.emplace_back(-u, i);  // busiest first, then by link index: deterministic
+  }
+  const std::size_t top = std::min<std::size_t>(8, use.size());
+  std::partial_sort(use.begin(), use.begin() + static_cast<std::ptrdiff_t>(top), use.end());
+  for (std::size_t k = 0; k < top; ++k) r.links.top.emplace_back(name(use[k].second), -use[k].first);
+  if (top > 0) {
+    r.links.max_utilisation = -use[0].first;
+    r.links.busiest = name(use[0].second);
   }
   r.links.count = links.size();
   r.links.mean_utilisation = links.empty() ? 0 : sum / static_cast<double>(links.size());

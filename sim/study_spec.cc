@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys = {"study", "description", "base", "point", "set", "axes",
-                                           "zip", "filters", "points", "compare"};
+                                           "zip", "filters", "points", "skip_invalid", "compare"};
 
 struct Reader {
   std::string file;
@@ -205,6 +205,10 @@ void parse_top(const Reader& r, const std::string& name, const YAML::Node& key_n
   } else if (name == "points") {
     r.expect_seq(value, name);
     for (std::size_t i = 0; i < value.size(); ++i) s.extra_points.push_back(overrides_of(r, value[i], fmt::format("points[{}]", i)));
+  } else if (name == "skip_invalid") {
+    const std::string v = r.scalar(value, name);
+    if (v != "true" && v != "false") r.fail(value, name, "expected true or false");
+    s.skip_invalid = v == "true";
   } else if (name == "compare") s.candidates = compare_of(r, value);
   else r.fail(key_node, name, "unknown study key; " + suggest(name, kTopKeys));
 }

@@ -14,6 +14,8 @@
 //     - skip_if: {workload.precision.weights: int8, workload.batch: 1}
 //   points:                               # optional: extra points appended after the product
 //     - {workload.batch: 512}
+//   skip_invalid: false                   # optional: true drops points that fail validation
+//                                         # (e.g. "does not fit in HBM") instead of recording them
 // expand_points() gives 4 x 2 x 2 - 2 + 1 = 15 points "p000".."p014", each a list of
 // key=value settings applied as `--set` overrides after `set:`.
 // Unknown study keys and unknown design-point keys are one-line UserErrors at file:line:col.
@@ -60,6 +62,7 @@ struct StudySpec {
   std::vector<std::vector<StudyAxis>> zips;
   std::vector<Overrides> skip_if;
   std::vector<Overrides> extra_points;
+  bool skip_invalid = false;
   std::vector<CompareCandidate> candidates;  ///< `compare:`; empty when the study is a sweep
 };
 

@@ -1,5 +1,6 @@
 #include "workloads/mapping.h"
 
+#include <cctype>
 #include <cmath>
 
 namespace pjsim::workloads {
@@ -81,14 +82,63 @@ Op shard_for_tensor(const Op& op, const ModelShape& s, const ChipRole& r) {
   return o;
 }
 
+// Context parallelism: this chip attends its share of every sequence's KV positions; the newest
+// positions (appended by this step) live on the last rank.
+void shard_for_context(Op& o, const ChipRole& r) {
+  if (r.context_size == 1 || o.kind != OpKind::attention) return;
+  const std::uint64_t ops = per_element(o.vector_ops, o.instances * o.m * o.n);
+  o.n = share(o.n, r.context_rank, r.context_size);
+  o.vector_ops = o.instances * o.m * o.n * ops;
+  if (r.context_rank + 1 != r.context_size) o.kv_append_elements = 0;
+}
+
+// Expert parallelism: an expert's ops run on its chip only, with all their tokens; every other op
+// takes this chip's share of the tokens (sequences), like data parallelism.
+bool shard_for_experts(Op& o, const ChipRole& r) {
+  const std::uint64_t p = r.expert_size, rank = r.expert_rank;
+  if (p == 1) return true;
+  const int expert = expert_of(o);
+  if (expert >= 0) return static_cast<std::uint64_t>(expert) % p == rank;
+  if (o.kind == OpKind::attention) {
+    const std::uint64_t ops = per_element(o.vector_ops, o.instances * o.m * o.n);
+    const std::uint64_t append = per_element(o.kv_append_elements, o.instances);
+    o.instances /= p;  // the batch divides by p (mapping_problem), so whole sequences move
+    o.vector_ops = o.instances * o.m * o.n * ops;
+    o.kv_append_elements = o.instances * append;
+    return true;
+  }
+  const std::uint64_t rows = share(o.m, rank, p);
+  const std::uint64_t ops = per_element(o.vector_ops, o.m);
+  o.vector_ops = rows * ops;
+  o.m = rows;
+  return true;
+}
+
 std::string axis_name(std::size_t a) { return a < 3 ? kAxisNames[a] : std::to_string(a); }
 
 }  // namespace
+
+// The expert an op belongs to: its `expert` field, or the {e} of a "layerL.expert{e}." name
+// (the activation between an expert's two GEMMs carries only the name); -1 for other ops.
+int expert_of(const Op& op) {
+  if (op.expert >= 0) return op.expert;
+  const auto at = op.name.find(".expert");
+  if (at == std::string::npos) return -1;
+  std::size_t i = at + 7;
+  int e = 0;
+  bool digits = false;
+  while (i < op.name.size() && std::isdigit(static_cast<unsigned char>(op.name[i]))) {
+    e = e * 10 + (op.name[i++] - '0');
+    digits = true;
+  }
+  return digits ? e : -1;
+}
 
 const char* to_string(CollectiveOp c) {
   switch (c) {
     case CollectiveOp::all_reduce: return "all_reduce";
     case CollectiveOp::all_gather: return "all_gather";
+    case CollectiveOp::all_to_all: return "all_to_all";
     case CollectiveOp::send_recv: return "send_recv";
   }
   return "?";
@@ -117,11 +167,24 @@ std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_
     if (owner[a].empty() && dims[a] > 1)
       return "mesh axis " + axis_name(a) + " (" + std::to_string(dims[a]) +
              " chips) is not mapped; assign it to data to serve replicas, or shrink the topology";
-  if (!m.expert.empty()) return "expert parallelism needs MoE expert placement, which is not supported yet";
-  if (!m.context.empty()) return "context parallelism (ring attention) is not supported yet";
   if (m.pipeline.size() > 1) return "pipeline parallelism takes one axis";
   const ModelShape& s = w.model;
   const std::uint64_t t = degree(m.tensor, dims), p = degree(m.pipeline, dims), d = degree(m.data, dims);
+  const std::uint64_t e = degree(m.expert, dims);
+  if (e > 1 && !s.is_moe()) return "expert parallelism needs a mixture-of-experts model";
+  if (e > 1 && t > 1) return "expert parallelism together with tensor parallelism is not supported";
+  if (e > s.num_experts && e > 1)
+    return "expert parallelism over " + std::to_string(e) + " chips exceeds the model's " + std::to_string(s.num_experts) +
+           " experts";
+  const std::uint64_t c = degree(m.context, dims);
+  if (c > 1 && w.phase != Phase::decode)
+    return "context parallelism is modelled for decode only (ring attention in prefill is not yet)";
+  if (c > 1 && c > w.context_tokens)
+    return "context parallelism over " + std::to_string(c) + " chips needs at least as many context tokens, got " +
+           std::to_string(w.context_tokens);
+  if (w.batch % (d * e) != 0)
+    return "data and expert parallelism split the batch " + std::to_string(d * e) + " ways, batch is " +
+           std::to_string(w.batch);
   if (s.num_attention_heads % t != 0)
     return "tensor parallelism of " + std::to_string(t) + " does not divide " + std::to_string(s.num_attention_heads) +
            " attention heads";
@@ -153,6 +216,10 @@ ChipRole role_of(const MappingSpec& m, const std::vector<std::uint64_t>& dims, c
   role.stages = degree(m.pipeline, dims);
   role.replica = rank(m.data);
   role.replicas = degree(m.data, dims);
+  role.expert_rank = rank(m.expert);
+  role.expert_size = degree(m.expert, dims);
+  role.context_rank = rank(m.context);
+  role.context_size = degree(m.context, dims);
   return role;
 }
 
@@ -186,12 +253,31 @@ std::vector<ChipItem> chip_items(const std::vector<Op>& ops, const ModelShape& m
     const Op& op = ops[i];
     const std::uint64_t stage = stage_of(op);
     const bool mine = stage == role.stage;
+    const std::string suffix = suffix_of(op.name);
+    if (role.expert_size > 1 && suffix == "combine")
+      collective(CollectiveOp::all_to_all, m.expert,
+                 bytes_of(share(op.m, role.expert_rank, role.expert_size) * model.num_experts_per_tok * model.hidden_size,
+                          op.activation_precision),
+                 stage, mine, op);
     if (mine) {
       ChipItem item;
       item.op = shard_for_tensor(op, model, role);
-      items.push_back(std::move(item));
+      shard_for_context(item.op, role);
+      if (shard_for_experts(item.op, role)) items.push_back(std::move(item));
     }
-    const std::string suffix = suffix_of(op.name);
+    if (role.context_size > 1 && op.kind == OpKind::attention) {
+      // Partial outputs of this chip's heads and sequences, plus a max and a sum (fp32) per row.
+      Op local = shard_for_tensor(op, model, role);
+      shard_for_experts(local, role);
+      collective(CollectiveOp::all_reduce, m.context,
+                 bytes_of(local.output_elements(), op.activation_precision) + local.instances * local.m * 2 * 4, stage,
+                 mine, op);
+    }
+    if (role.expert_size > 1 && suffix == "router_topk")
+      collective(CollectiveOp::all_to_all, m.expert,
+                 bytes_of(share(op.m, role.expert_rank, role.expert_size) * model.num_experts_per_tok * model.hidden_size,
+                          op.activation_precision),
+                 stage, mine, op);
     if (role.tensor_size > 1 && (suffix == "o_proj" || suffix == "down"))
       collective(CollectiveOp::all_reduce, m.tensor, bytes_of(op.m * op.n, op.activation_precision), stage, mine, op);
     if (role.tensor_size > 1 && op.kind == OpKind::embedding)

@@ -12,7 +12,15 @@
 //             m x d activations point to point to the next stage. Stages run one after the other
 //             for a step (no micro-batching: see docs/mapping.md).
 //   data      B/D sequences per replica; replicas never talk during inference.
-//   expert, context  reserved for MoE expert parallelism and ring attention (docs/mapping.md).
+//   expert    (MoE) E_p chips along the expert axes share the experts (expert e lives on expert
+//             rank e mod E_p) and split the tokens of every other op E_p ways, like data
+//             parallelism; an all-to-all dispatch after the router sends each token's hidden
+//             vector to the chips of its k experts, an all-to-all combine brings the results
+//             back. The chip with the busiest experts sets the pace (the combine waits for it).
+//   context   (decode) the KV positions of every sequence split C ways: each chip attends its
+//             share of the cache (the newest position lives on the last rank), then an all-reduce
+//             over the context group combines the partial outputs and their softmax statistics
+//             (flash-decoding style). Other ops are replicated on every context rank.
 //
 // How an op splits under tensor parallelism is set by its name's last component (op_graph.h names):
 //   qkv gate_up lm_head: columns | o_proj down: rows + all-reduce | attention rope act: heads or
@@ -38,16 +46,19 @@ struct ChipRole {
   std::uint64_t tensor_rank = 0, tensor_size = 1;
   std::uint64_t stage = 0, stages = 1;
   std::uint64_t replica = 0, replicas = 1;
+  std::uint64_t expert_rank = 0, expert_size = 1;
+  std::uint64_t context_rank = 0, context_size = 1;
 };
 
-enum class CollectiveOp { all_reduce, all_gather, send_recv };
+enum class CollectiveOp { all_reduce, all_gather, all_to_all, send_recv };
 const char* to_string(CollectiveOp c);
 
 /// A collective as a step of the program of every chip taking part in it.
 struct CollectiveCall {
   CollectiveOp op = CollectiveOp::all_reduce;
   std::vector<std::size_t> axes;   ///< the groups: chips equal on every other axis (send_recv: the pipeline axis)
-  std::uint64_t bytes = 0;         ///< all-reduce: the buffer; all-gather: the gathered result; send: the message
+  std::uint64_t bytes = 0;         ///< all-reduce: the buffer; all-gather: the gathered result; all-to-all: each
+                                   ///< chip's whole send buffer; send: the message
   std::uint64_t id = 0;            ///< the same collective has the same id on every chip
   std::uint64_t stage = 0;         ///< chips of this pipeline stage take part (send_recv: the sending stage)
   std::string after;               ///< name of the op it follows, for reports
@@ -63,13 +74,17 @@ struct ChipItem {
 
 std::uint64_t degree(const std::vector<std::size_t>& axes, const std::vector<std::uint64_t>& dims);
 
+/// The MoE expert an op belongs to ("layer3.expert5.act" -> 5), -1 for every other op.
+int expert_of(const Op& op);
+
 /// Checks the mapping against the mesh and the workload; returns an empty string when valid, else
 /// one sentence naming the problem (the config layer adds file, line and key).
 std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w);
 
 ChipRole role_of(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const std::vector<std::uint64_t>& coords);
 
-/// The workload one data-parallel replica serves (batch / D).
+/// The workload one data-parallel replica serves (batch / D); with expert parallelism the E_p
+/// chips of an expert group serve it together (routing is drawn over the group's tokens).
 WorkloadSpec replica_workload(const WorkloadSpec& w, const MappingSpec& m, const std::vector<std::uint64_t>& dims);
 
 /// The program of the chip with `role`, from the replica's ops in order (from build_step_graph).

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "workloads/mapping_spec.h"
+#include "workloads/micro_workload.h"
 #include "workloads/model_shape.h"
 #include "workloads/moe_routing.h"
 #include "workloads/precision.h"
@@ -52,6 +53,7 @@ struct WorkloadSpec {
   SpeculativeSpec speculative;
   MappingSpec mapping;               ///< over the chips of arch.topology (empty: one chip)
   PlacementSpec placement;
+  MicroSpec micro;                   ///< a single-op micro-workload instead of the model (micro_workload.h)
 };
 
 /// Expected tokens accepted per target pass: (1 - a^(k+1)) / (1 - a) (k + 1 when a = 1).

@@ -51,6 +51,7 @@ PjsimRun run_pjsim(const std::vector<std::string>& args) {
     r.report = nlohmann::json::parse(r.report_text);
     r.report_md = read_file(r.report_dir + "/report.md");
     r.report_csv = read_file(r.report_dir + "/report.csv");
+    r.report_html = read_file(r.report_dir + "/report.html");
   }
   std::filesystem::remove_all(dir);
   return r;

@@ -18,6 +18,7 @@ struct PjsimRun {
   std::string report_text; ///< report.json, byte for byte
   std::string report_md;   ///< report.md
   std::string report_csv;  ///< report.csv
+  std::string report_html; ///< report.html
 };
 
 /// `pjsim <args...>`; for `run` an --out folder in a fresh temporary directory is added.

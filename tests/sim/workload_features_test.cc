@@ -27,7 +27,9 @@ std::uint64_t hbm_read(const json& report, const char* data) {
 }
 double per_token(const json& report) { return report["tokens"]["energy_pj_per_token"].get<double>(); }
 
-const std::vector<std::string> kTiny = {"workload.model=tiny-llama", "workload.batch=1", "workload.context_tokens=16"};
+// tiny-llama would fit in SRAM: keep weights and KV in HBM so that their traffic is counted there.
+const std::vector<std::string> kTiny = {"workload.model=tiny-llama", "workload.batch=1", "workload.context_tokens=16",
+                                        "workload.placement.weights=hbm", "workload.placement.kv=hbm"};
 
 std::vector<std::string> with(std::vector<std::string> sets, const std::vector<std::string>& more) {
   sets.insert(sets.end(), more.begin(), more.end());
@@ -64,7 +66,7 @@ TEST_CASE("KV bits read per decode step grow linearly with context up to 128k; a
           "[sim][physics]") {
   const std::uint64_t per_position = 2 * 2 * 128 * 16;  // tiny-llama: 2 layers x (K, V) x 128 wide x bf16
   for (std::uint64_t context : {8192, 32768, 131072}) {
-    const auto run = run_default({"workload.model=tiny-llama", "workload.batch=1",
+    const auto run = run_default({"workload.model=tiny-llama", "workload.batch=1", "workload.placement.kv=hbm",
                                   "workload.context_tokens=" + std::to_string(context)});
     REQUIRE(run.exit_code == 0);
     CHECK(hbm_read(run.report, "kv") == context * per_position);
@@ -83,7 +85,7 @@ TEST_CASE("KV bits read per decode step grow linearly with context up to 128k; a
 
 TEST_CASE("sliding window: KV read per step stops growing at the window", "[sim][physics]") {
   const auto run = run_default({"workload.model=tiny-llama", "workload.batch=1", "workload.context_tokens=65536",
-                                "workload.model.sliding_window=4096"});
+                                "workload.model.sliding_window=4096", "workload.placement.kv=hbm"});
   REQUIRE(run.exit_code == 0);
   CHECK(hbm_read(run.report, "kv") == 4096ull * 2 * 2 * 128 * 16);
 }
@@ -155,7 +157,7 @@ TEST_CASE("2:4 sparsity halves weight MACs and bits (plus metadata) only on hard
 TEST_CASE("models from a Hugging Face config.json; unsupported types and missing fields are clear errors",
           "[sim][errors]") {
   const std::string json_path = std::string(PJSIM_SHARED_DIR) + "/reference/models/mixtral-8x7b.json";
-  const auto preset = point_with({"workload.model=mixtral-8x7b"}).workload.model;
+  const auto preset = point_with({"workload.model=mixtral-8x7b", "arch.chip.hbm.capacity=128 GiB"}).workload.model;
   pjsim::sim::LoadRequest request;
   request.workload = json_path;
   request.sets = {"arch.chip.hbm.capacity=128 GiB"};

@@ -1,0 +1,43 @@
+#include "reports/roofline.h"
+
+#include <string>
+
+#include "workloads/precision.h"
+
+namespace pjsim::reports {
+
+namespace {
+
+// Canonical quantities are "<number> <unit>" ("1050000000 Hz"); integers are plain numbers.
+double number(const nlohmann::json& config, const char* pointer) {
+  const auto ptr = nlohmann::json::json_pointer(pointer);
+  if (!config.is_object() || !config.contains(ptr)) return 0;
+  const auto& v = config.at(ptr);
+  if (v.is_number()) return v.get<double>();
+  if (v.is_object() && v.contains("value")) return number(v, "/value");
+  if (!v.is_string()) return 0;
+  try {
+    return std::stod(v.get<std::string>());
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+}  // namespace
+
+Roofline roofline_of(const nlohmann::json& config, double chips) {
+  Roofline r;
+  r.peak_macs_per_s = chips * number(config, "/arch/chip/cores") * number(config, "/arch/core/matrix_units") *
+                      number(config, "/arch/core/array/rows") * number(config, "/arch/core/array/cols") *
+                      number(config, "/arch/chip/frequency");
+  r.hbm_bytes_per_s = chips * number(config, "/arch/chip/hbm/bandwidth");
+  const auto ptr = nlohmann::json::json_pointer("/workload/precision/weights");
+  if (config.is_object() && config.contains(ptr) && config.at(ptr).is_string())
+    if (const auto p = workloads::parse_precision(config.at(ptr).get<std::string>()))
+      r.bytes_per_weight = workloads::bits_per_element(*p) / 8;
+  if (r.hbm_bytes_per_s > 0 && r.bytes_per_weight > 0)
+    r.critical_batch = r.peak_macs_per_s / (r.hbm_bytes_per_s / r.bytes_per_weight);
+  return r;
+}
+
+}  // namespace pjsim::reports

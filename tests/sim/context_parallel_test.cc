@@ -1,0 +1,38 @@
+// Context parallelism in decode: the KV cache spread over the chips of a mesh axis, each chip
+// attending its share, an all-reduce per layer combining the partial outputs.
+#include <catch2/catch.hpp>
+
+#include "run_pjsim.h"
+#include "sim/config.h"
+#include "topologies/chip_mesh.h"
+#include "topologies/collectives.h"
+
+using pjsim::testing::run_default;
+
+TEST_CASE("context parallelism splits the KV cache and its reads over the chips of an axis", "[sim][physics]") {
+  const std::vector<std::string> decode = {"workload.batch=2", "workload.context_tokens=32768"};
+  std::vector<std::string> spread = decode;
+  spread.insert(spread.end(), {"arch.topology.dims=[4, 1]", "workload.mapping.context=[x]"});
+  const auto one = run_default(decode);
+  const auto four = run_default(spread);
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(four.exit_code == 0);
+  pjsim::sim::LoadRequest request;
+  request.sets = decode;
+  const auto w = pjsim::sim::load_design_point(request).workload;
+  // Every KV bit is still read once per step, now a quarter on each chip.
+  CHECK(four.report["counts"]["bits_by_data"]["hbm_read"]["kv"] == one.report["counts"]["bits_by_data"]["hbm_read"]["kv"]);
+  CHECK(four.report["placement"]["chips"][0]["hbm"]["kv"].get<std::uint64_t>() * 4 ==
+        one.report["placement"]["chips"][0]["hbm"]["kv"].get<std::uint64_t>());
+  // Attention MACs are split, the other ops replicated on the 4 chips.
+  const std::uint64_t weight_macs = w.batch * w.model.weight_params();
+  const std::uint64_t attention = one.report["counts"]["macs"]["total"].get<std::uint64_t>() - weight_macs;
+  CHECK(four.report["counts"]["macs"]["total"].get<std::uint64_t>() == 4 * weight_macs + attention);
+  // One all-reduce per layer: 2 sequences x 32 heads x 128 bf16 outputs + 2 fp32 per row.
+  const std::uint64_t bytes = 2 * 32 * 128 * 2 + 2 * 8 * 4 * 2 * 4;
+  const pjsim::topologies::ChipMesh mesh({pjsim::topologies::TopologyKind::mesh2d, {4, 1}});
+  CHECK(four.report["counts"]["bits"]["ici_bit_hops"].get<std::uint64_t>() ==
+        w.model.num_hidden_layers * pjsim::topologies::bit_hops(pjsim::topologies::all_reduce(mesh, {0}, bytes), mesh));
+  // At long context the step is KV bound, so spreading the KV shortens it.
+  CHECK(four.report["time"]["seconds"].get<double>() < one.report["time"]["seconds"].get<double>());
+}
