@@ -4,24 +4,10 @@
 
 namespace pjsim::models {
 
-namespace {
-
-MemoryParams hbm_params(const HbmParams& p) {
-  MemoryParams m;
-  m.channels = p.channels;
-  m.bandwidth_bytes_per_s = p.bandwidth_bytes_per_s;
-  m.latency_s = p.latency_s;
-  m.read_action = Action::hbm_read_bits;
-  m.write_action = Action::hbm_write_bits;
-  return m;
-}
-
-}  // namespace
-
 Chip::Chip(sc_core::sc_module_name name, const ArchParams& arch, int index, std::vector<CoreProgram> programs,
            Interconnect* interconnect, Ledger& ledger, SimStats& stats)
     : sc_module(name),
-      hbm("hbm", hbm_params(arch.chip.hbm), ledger),
+      hbm("hbm", hbm_memory(arch.chip.hbm), ledger),
       noc("noc", arch.chip.noc, arch.chip.cores, ledger),
       barrier_(arch.chip.cores) {
   for (std::size_t c = 0; c < programs.size(); ++c) {

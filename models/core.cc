@@ -4,20 +4,6 @@
 
 namespace pjsim::models {
 
-namespace {
-
-MemoryParams sram_params(const SramParams& p) {
-  MemoryParams m;
-  m.channels = 1;
-  m.bandwidth_bytes_per_s = p.bandwidth_bytes_per_s;
-  m.latency_s = p.latency_s;
-  m.read_action = Action::sram_read_bits;
-  m.write_action = Action::sram_write_bits;
-  return m;
-}
-
-}  // namespace
-
 Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int index, CoreProgram program,
            Barrier& barrier, Interconnect* interconnect, Ledger& ledger, SimStats& stats)
     : sc_module(name),
@@ -27,7 +13,7 @@ Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int i
       noc_socket("noc_socket"),
       matrix("matrix", arch.core.matrix, arch.chip.frequency_hz, ledger),
       vector("vector", arch.core.vector, arch.chip.frequency_hz, ledger),
-      sram("sram", sram_params(arch.core.sram), ledger),
+      sram("sram", sram_memory(arch.core.sram), ledger),
       dma("dma", stats),
       arch_(arch),
       chip_(chip),

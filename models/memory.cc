@@ -4,6 +4,14 @@
 
 namespace pjsim::models {
 
+MemoryParams hbm_memory(const HbmParams& hbm) {
+  return {hbm.channels, hbm.bandwidth_bytes_per_s, hbm.latency_s, Action::hbm_read_bits, Action::hbm_write_bits};
+}
+
+MemoryParams sram_memory(const SramParams& sram) {
+  return {1, sram.bandwidth_bytes_per_s, sram.latency_s, Action::sram_read_bits, Action::sram_write_bits};
+}
+
 Memory::Memory(sc_core::sc_module_name name, const MemoryParams& params, Ledger& ledger)
     : sc_module(name), socket("socket"), params_(params), ledger_(ledger),
       channels_(std::max<std::uint64_t>(params.channels, 1)), latency_(seconds(params.latency_s)) {

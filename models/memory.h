@@ -17,6 +17,7 @@
 #include <tlm>
 #include <tlm_utils/multi_passthrough_target_socket.h>
 
+#include "models/arch_params.h"
 #include "models/calendar.h"
 #include "models/command.h"
 
@@ -29,6 +30,11 @@ struct MemoryParams {
   Action read_action = Action::sram_read_bits;
   Action write_action = Action::sram_write_bits;
 };
+
+/// HBM of a chip: its channels, hbm_read_bits / hbm_write_bits.
+MemoryParams hbm_memory(const HbmParams& hbm);
+/// A core's SRAM: one port, sram_read_bits / sram_write_bits.
+MemoryParams sram_memory(const SramParams& sram);
 
 class Memory : public sc_core::sc_module {
  public:

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "run_pjsim.h"
+#include "test_points.h"
 #include "sim/config.h"
 #include "topologies/chip_mesh.h"
 #include "topologies/collectives.h"
@@ -17,9 +18,7 @@ TEST_CASE("context parallelism splits the KV cache and its reads over the chips 
   const auto four = run_default(spread);
   REQUIRE(one.exit_code == 0);
   REQUIRE(four.exit_code == 0);
-  pjsim::sim::LoadRequest request;
-  request.sets = decode;
-  const auto w = pjsim::sim::load_design_point(request).workload;
+  const auto w = pjsim::testing::point_with(decode).workload;
   // Every KV bit is still read once per step, now a quarter on each chip.
   CHECK(four.report["counts"]["bits_by_data"]["hbm_read"]["kv"] == one.report["counts"]["bits_by_data"]["hbm_read"]["kv"]);
   CHECK(four.report["placement"]["chips"][0]["hbm"]["kv"].get<std::uint64_t>() * 4 ==

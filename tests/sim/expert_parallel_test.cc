@@ -5,27 +5,19 @@
 #include <cmath>
 
 #include "run_pjsim.h"
+#include "test_points.h"
 #include "sim/config.h"
 #include "topologies/chip_mesh.h"
 #include "topologies/collectives.h"
 
+using pjsim::testing::point_with;
 using pjsim::testing::run_default;
+using pjsim::testing::with;
 
 namespace {
 
 const std::vector<std::string> kMixtralOver8 = {"workload.model=mixtral-8x7b", "arch.topology.dims=[8, 1]",
                                                 "workload.mapping.expert=[x]"};
-
-std::vector<std::string> with(std::vector<std::string> base, const std::vector<std::string>& more) {
-  base.insert(base.end(), more.begin(), more.end());
-  return base;
-}
-
-pjsim::sim::DesignPoint point_with(const std::vector<std::string>& sets) {
-  pjsim::sim::LoadRequest request;
-  request.sets = sets;
-  return pjsim::sim::load_design_point(request);
-}
 
 }  // namespace
 

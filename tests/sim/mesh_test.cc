@@ -3,11 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include "run_pjsim.h"
+#include "test_points.h"
 #include "sim/config.h"
 #include "topologies/chip_mesh.h"
 #include "topologies/collectives.h"
 
 using pjsim::testing::run_default;
+using pjsim::testing::with;
 using nlohmann::json;
 
 namespace {
@@ -17,11 +19,6 @@ const std::vector<std::string> kWideModel = {
     "workload.model.hidden_size=2048",   "workload.model.num_hidden_layers=4", "workload.model.num_attention_heads=64",
     "workload.model.num_key_value_heads=64", "workload.model.head_dim=32",   "workload.model.intermediate_size=8192",
     "workload.model.vocab_size=32000",   "workload.batch=8",                  "workload.context_tokens=512"};
-
-std::vector<std::string> with(std::vector<std::string> base, const std::vector<std::string>& more) {
-  base.insert(base.end(), more.begin(), more.end());
-  return base;
-}
 
 double dynamic_per_token(const json& report) {
   return report["energy_pj"]["dynamic"].get<double>() / report["tokens"]["generated"].get<double>();
@@ -75,7 +72,7 @@ TEST_CASE("Llama-3-8B in SRAM over 64 chips reads no weight from HBM and beats 4
   CHECK(sram64.report["counts"]["bits_by_data"]["hbm_read"]["weights"] == 0);
   CHECK(sram64.report["placement"]["totals"]["hbm"]["weights"] == 0);
   CHECK(sram64.report["placement"]["totals"]["sram"]["weights"].get<std::uint64_t>() > 15'000'000'000ull);
-  const auto w = pjsim::sim::load_design_point({}).workload;
+  const auto w = pjsim::testing::point_with({}).workload;
   CHECK(hbm4.report["counts"]["bits_by_data"]["hbm_read"]["weights"].get<std::uint64_t>() == w.model.weight_params() * 16);
   // Why: the HBM tier all but vanishes, and the step is shorter.
   CHECK(sram64.report["energy_pj"]["by_tier"]["hbm"].get<double>() < 1e-3 * hbm4.report["energy_pj"]["by_tier"]["hbm"].get<double>());

@@ -5,19 +5,15 @@
 #include <cmath>
 
 #include "run_pjsim.h"
+#include "test_points.h"
 #include "sim/config.h"
 #include "workloads/transformer.h"
 
+using pjsim::testing::point_with;
 using pjsim::testing::run_default;
 using nlohmann::json;
 
 namespace {
-
-pjsim::sim::DesignPoint point_with(const std::vector<std::string>& sets) {
-  pjsim::sim::LoadRequest request;
-  request.sets = sets;
-  return pjsim::sim::load_design_point(request);
-}
 
 std::uint64_t u64(const json& j) { return j.get<std::uint64_t>(); }
 
