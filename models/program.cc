@@ -7,9 +7,10 @@ namespace pjsim::models {
 namespace {
 
 // Weights (and their scales and metadata), or the KV cache, already in SRAM: nothing to load.
-void drop_resident_loads(std::vector<Tile>& tiles, workloads::DataClass operand, const Residency& r) {
+void drop_resident_loads(std::vector<Tile>& tiles, const workloads::Op& op, const Residency& r) {
+  const workloads::DataClass operand = op.operand_class();
   const bool weights = operand == workloads::DataClass::weights && r.weights_in_sram;
-  const bool kv = operand == workloads::DataClass::kv && r.kv_in_sram;
+  const bool kv = (operand == workloads::DataClass::kv && r.kv_in_sram) || op.operand_in_sram;
   if (!weights && !kv) return;
   for (Tile& t : tiles) {
     t.load_operand_bits = 0;
@@ -28,7 +29,7 @@ void add_op(std::vector<CoreProgram>& programs, const workloads::Op& op, const A
     core_op.activations_resident = resident;
     core_op.kv_in_sram = r.kv_in_sram;
     core_op.tiles = tile_op(core_op.shard, arch.core, resident);
-    drop_resident_loads(core_op.tiles, op.operand_class(), r);
+    drop_resident_loads(core_op.tiles, op, r);
     if (cores > 1 && resident)
       core_op.gather_bits = static_cast<std::uint64_t>(
           std::ceil(core_op.shard.output_elements() * workloads::bits_per_element(op.activation_precision)));

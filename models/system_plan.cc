@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include <fmt/core.h>
 
@@ -51,7 +52,9 @@ ChipPlacement measure(const std::vector<ChipItem>& items, const ArchParams& arch
           weights[op.name] = bits;
         break;
       }
-      case DataClass::kv: kv[op.name] = std::max(kv[op.name], bits_of(op.operand_elements(), op.operand_precision)); break;
+      case DataClass::kv:  // ring attention's visiting KV blocks are not this chip's cache
+        if (!op.operand_in_sram) kv[op.name] = std::max(kv[op.name], bits_of(op.operand_elements(), op.operand_precision));
+        break;
       default: break;
     }
   }
@@ -88,11 +91,13 @@ SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w)
   const std::uint64_t embedding_table = bits_of(w.model.embedding_params(), w.precision.weights);
 
   plan.chips.resize(mesh.chips());
-  std::map<std::pair<std::uint64_t, std::uint64_t>, std::pair<std::shared_ptr<const std::vector<ChipItem>>, ChipPlacement>> by_role;
+  std::map<std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t>,
+           std::pair<std::shared_ptr<const std::vector<ChipItem>>, ChipPlacement>>
+      by_role;  // chips of equal ranks share their program
   for (std::uint64_t c = 0; c < mesh.chips(); ++c) {
     ChipPlan& chip = plan.chips[c];
-    chip.role = workloads::role_of(w.mapping, dims, mesh.coords(c));
-    auto& known = by_role[{chip.role.tensor_rank * chip.role.expert_size + chip.role.expert_rank, chip.role.stage}];
+    chip.role = workloads::role_of(w.mapping, dims, mesh.coords(c), w.phase);
+    auto& known = by_role[{chip.role.tensor_rank, chip.role.expert_rank, chip.role.context_rank, chip.role.stage}];
     if (!known.first) {
       auto items = std::make_shared<const std::vector<ChipItem>>(workloads::chip_items(ops, w.model, chip.role, w.mapping));
       known = {items, measure(*items, arch, chip.role, w.model.num_experts)};

@@ -173,7 +173,7 @@ std::vector<SchemaRow> make_schema() {
         {"pipeline", "mesh axis of pipeline parallelism (layers split into stages; activations sent stage to stage)"},
         {"data", "mesh axes of data parallelism (the batch split into replicas that never talk)"},
         {"expert", "mesh axes of expert parallelism (MoE experts spread over chips, tokens split; all-to-all dispatch and combine)"},
-        {"context", "mesh axes of context parallelism (decode: KV positions split over chips; all-reduce of partial attention)"}};
+        {"context", "mesh axes of context parallelism (decode: KV positions split, partial attention all-reduced; prefill: ring attention)"}};
     SchemaRow r = choice_row(std::string("workload.mapping.") + kind, "[]", {"x", "y", "z"}, docs.at(kind));
     r.type = ValueType::choice_list;
     s.push_back(r);

@@ -85,11 +85,42 @@ Op shard_for_tensor(const Op& op, const ModelShape& s, const ChipRole& r) {
 // Context parallelism: this chip attends its share of every sequence's KV positions; the newest
 // positions (appended by this step) live on the last rank.
 void shard_for_context(Op& o, const ChipRole& r) {
-  if (r.context_size == 1 || o.kind != OpKind::attention) return;
+  if (r.context_size == 1 || o.kind != OpKind::attention || r.ring) return;
   const std::uint64_t ops = per_element(o.vector_ops, o.instances * o.m * o.n);
   o.n = share(o.n, r.context_rank, r.context_size);
   o.vector_ops = o.instances * o.m * o.n * ops;
   if (r.context_rank + 1 != r.context_size) o.kv_append_elements = 0;
+}
+
+// Ring attention (context parallelism in prefill): this chip's share of every op's tokens; the
+// LM head and final norm (last positions of the sequences) on the last rank only; attention as
+// its own KV block plus the visiting blocks, already in SRAM. Returns the ops to run (maybe none).
+std::vector<Op> ring_ops(Op o, const ChipRole& r) {
+  if (!r.ring) return {o};
+  const std::uint64_t c = r.context_size, rank = r.context_rank;
+  if (o.kind == OpKind::attention) {
+    const std::uint64_t ops = per_element(o.vector_ops, o.instances * o.m * o.n);
+    const std::uint64_t queries = o.m;  // group x prompt
+    const std::uint64_t group = queries / o.n;
+    o.m = group * share(o.n, rank, c);
+    const std::uint64_t own = share(o.n, rank, c);
+    Op visiting = o;
+    o.n = own;
+    o.kv_append_elements = o.kv_append_elements / c;
+    o.vector_ops = o.instances * o.m * o.n * ops;
+    visiting.name += "_ring";
+    visiting.n = visiting.n - own;
+    visiting.kv_append_elements = 0;
+    visiting.operand_in_sram = true;
+    visiting.vector_ops = visiting.instances * visiting.m * visiting.n * ops;
+    return {o, visiting};
+  }
+  if (o.layer < 0 && o.kind != OpKind::embedding) return rank + 1 == c ? std::vector<Op>{o} : std::vector<Op>{};
+  const std::uint64_t rows = share(o.m, rank, c);
+  const std::uint64_t ops = per_element(o.vector_ops, o.m);
+  o.vector_ops = rows * ops;
+  o.m = rows;
+  return {o};
 }
 
 // Expert parallelism: an expert's ops run on its chip only, with all their tokens; every other op
@@ -177,11 +208,10 @@ std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_
     return "expert parallelism over " + std::to_string(e) + " chips exceeds the model's " + std::to_string(s.num_experts) +
            " experts";
   const std::uint64_t c = degree(m.context, dims);
-  if (c > 1 && w.phase != Phase::decode)
-    return "context parallelism is modelled for decode only (ring attention in prefill is not yet)";
-  if (c > 1 && c > w.context_tokens)
-    return "context parallelism over " + std::to_string(c) + " chips needs at least as many context tokens, got " +
-           std::to_string(w.context_tokens);
+  const std::uint64_t positions = w.phase == Phase::decode ? w.context_tokens : w.prompt_tokens;
+  if (c > 1 && c > positions)
+    return "context parallelism over " + std::to_string(c) + " chips needs at least as many positions, got " +
+           std::to_string(positions);
   if (w.batch % (d * e) != 0)
     return "data and expert parallelism split the batch " + std::to_string(d * e) + " ways, batch is " +
            std::to_string(w.batch);
@@ -203,7 +233,8 @@ std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_
   return "";
 }
 
-ChipRole role_of(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const std::vector<std::uint64_t>& coords) {
+ChipRole role_of(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const std::vector<std::uint64_t>& coords,
+                 Phase phase) {
   auto rank = [&](const std::vector<std::size_t>& axes) {
     std::uint64_t r = 0;
     for (auto it = axes.rbegin(); it != axes.rend(); ++it) r = r * dims[*it] + coords[*it];  // first axis fastest
@@ -220,6 +251,7 @@ ChipRole role_of(const MappingSpec& m, const std::vector<std::uint64_t>& dims, c
   role.expert_size = degree(m.expert, dims);
   role.context_rank = rank(m.context);
   role.context_size = degree(m.context, dims);
+  role.ring = role.context_size > 1 && phase == Phase::prefill;
   return role;
 }
 
@@ -263,9 +295,22 @@ std::vector<ChipItem> chip_items(const std::vector<Op>& ops, const ModelShape& m
       ChipItem item;
       item.op = shard_for_tensor(op, model, role);
       shard_for_context(item.op, role);
-      if (shard_for_experts(item.op, role)) items.push_back(std::move(item));
+      if (role.ring && op.kind == OpKind::attention) {
+        // The KV blocks of the chip's heads circle the ring before the attention that uses them.
+        const Op local = item.op;
+        collective(CollectiveOp::all_gather, m.context,
+                   bytes_of(local.instances * 2 * local.n * local.k, local.operand_precision), stage, mine, op);
+      }
+      if (shard_for_experts(item.op, role))
+        for (Op& part : ring_ops(item.op, role)) {
+          ChipItem piece;
+          piece.op = std::move(part);
+          items.push_back(std::move(piece));
+        }
+    } else if (role.ring && op.kind == OpKind::attention) {
+      collective(CollectiveOp::all_gather, m.context, 0, stage, false, op);  // keep ids equal across chips
     }
-    if (role.context_size > 1 && op.kind == OpKind::attention) {
+    if (role.context_size > 1 && !role.ring && op.kind == OpKind::attention) {
       // Partial outputs of this chip's heads and sequences, plus a max and a sum (fp32) per row.
       Op local = shard_for_tensor(op, model, role);
       shard_for_experts(local, role);

@@ -17,10 +17,14 @@
 //             parallelism; an all-to-all dispatch after the router sends each token's hidden
 //             vector to the chips of its k experts, an all-to-all combine brings the results
 //             back. The chip with the busiest experts sets the pace (the combine waits for it).
-//   context   (decode) the KV positions of every sequence split C ways: each chip attends its
+//   context   decode: the KV positions of every sequence split C ways: each chip attends its
 //             share of the cache (the newest position lives on the last rank), then an all-reduce
 //             over the context group combines the partial outputs and their softmax statistics
-//             (flash-decoding style). Other ops are replicated on every context rank.
+//             (flash-decoding style); other ops are replicated on every context rank.
+//             prefill (ring attention): each chip holds 1/C of every sequence's tokens for all ops
+//             and their KV; before each attention the KV blocks travel around the ring (a ring
+//             all-gather over the context axes), and each chip's queries attend its own block
+//             (`attention`, from its KV cache) and the visiting ones (`attention_ring`, in SRAM).
 //
 // How an op splits under tensor parallelism is set by its name's last component (op_graph.h names):
 //   qkv gate_up lm_head: columns | o_proj down: rows + all-reduce | attention rope act: heads or
@@ -48,6 +52,7 @@ struct ChipRole {
   std::uint64_t replica = 0, replicas = 1;
   std::uint64_t expert_rank = 0, expert_size = 1;
   std::uint64_t context_rank = 0, context_size = 1;
+  bool ring = false;  ///< context parallelism in prefill: ring attention
 };
 
 enum class CollectiveOp { all_reduce, all_gather, all_to_all, send_recv };
@@ -81,7 +86,8 @@ int expert_of(const Op& op);
 /// one sentence naming the problem (the config layer adds file, line and key).
 std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w);
 
-ChipRole role_of(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const std::vector<std::uint64_t>& coords);
+ChipRole role_of(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const std::vector<std::uint64_t>& coords,
+                 Phase phase = Phase::decode);
 
 /// The workload one data-parallel replica serves (batch / D); with expert parallelism the E_p
 /// chips of an expert group serve it together (routing is drawn over the group's tokens).

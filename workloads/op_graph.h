@@ -53,6 +53,9 @@ struct Op {
   /// MoE: the expert whose weights this op reads (-1 for dense ops). Kept so that expert
   /// parallelism can place an expert's ops on its chip.
   int expert = -1;
+  /// The B operand reaches SRAM by other means than a DMA load from HBM (ring attention's KV
+  /// blocks arrive over the inter-chip links): tiles load nothing for it.
+  bool operand_in_sram = false;
   /// Group scaling of the B operand (gemm weights): one scale of `scale_precision` per
   /// `scale_group` consecutive weights along k (0 = no scales). Example: int4, group 128, bf16
   /// scales -> 4 + 16/128 = 4.125 bits per weight moved.

@@ -35,3 +35,25 @@ TEST_CASE("context parallelism splits the KV cache and its reads over the chips 
   // At long context the step is KV bound, so spreading the KV shortens it.
   CHECK(four.report["time"]["seconds"].get<double>() < one.report["time"]["seconds"].get<double>());
 }
+
+TEST_CASE("ring attention in prefill passes each chip's KV block around the ring and splits the work", "[sim][physics]") {
+  const std::vector<std::string> prefill = {"workload.phase=prefill", "workload.prompt_tokens=4096", "workload.batch=1"};
+  const auto one = run_default(prefill);
+  const auto ring = run_default(pjsim::testing::with(prefill, {"arch.topology.dims=[4, 1]", "workload.mapping.context=[x]"}));
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(ring.exit_code == 0);
+  const auto w = pjsim::testing::point_with(prefill).workload;
+  // The same MACs, every KV bit written once, a quarter of the cache on each chip.
+  CHECK(ring.report["counts"]["macs"]["total"] == one.report["counts"]["macs"]["total"]);
+  CHECK(ring.report["counts"]["bits_by_data"]["hbm_write"]["kv"] == one.report["counts"]["bits_by_data"]["hbm_write"]["kv"]);
+  CHECK(ring.report["placement"]["chips"][3]["hbm"]["kv"].get<std::uint64_t>() * 4 ==
+        one.report["placement"]["chips"][0]["hbm"]["kv"].get<std::uint64_t>());
+  // Per layer, a ring all-gather of the sequence's K and V: 8 KV heads x 2 x 4096 x 128 bf16.
+  const std::uint64_t bytes = w.model.num_key_value_heads * 2 * 4096 * w.model.head_dim * 2;
+  const pjsim::topologies::ChipMesh mesh({pjsim::topologies::TopologyKind::mesh2d, {4, 1}});
+  const auto gather = pjsim::topologies::all_gather(mesh, {0}, bytes);
+  CHECK(pjsim::topologies::bytes_sent_by(gather, 0) == bytes * 3 / 4);
+  CHECK(ring.report["counts"]["bits"]["ici_bit_hops"].get<std::uint64_t>() ==
+        w.model.num_hidden_layers * pjsim::topologies::bit_hops(gather, mesh));
+  CHECK(ring.report["time"]["seconds"].get<double>() < 0.5 * one.report["time"]["seconds"].get<double>());
+}
