@@ -67,7 +67,8 @@ models::Ledger ledger_from_json(const nlohmann::json& entries) {
     const std::string where = "ledger." + key;
     const std::vector<std::string> f = split(key);
     if (f.size() != 7) throw std::invalid_argument(where + ": expected action|precision|chip|core|layer|op|data");
-    if (!count.is_number_unsigned()) throw std::invalid_argument(where + ": count is not an unsigned integer");
+    // A parsed report holds unsigned integers; a literal built in code may be signed.
+    if (!count.is_number_integer() || count.get<std::int64_t>() < 0) throw std::invalid_argument(where + ": count is not a non-negative integer");
     models::Tag tag;
     tag.action = parse_action(f[0], where);
     const auto precision = workloads::parse_precision(f[1]);
