@@ -10,6 +10,8 @@ function(pjsim_embed_presets target ns dir)
   foreach(f ${files})
     get_filename_component(stem "${f}" NAME_WE)
     file(READ "${f}" text)
+    # Editing a preset re-runs CMake, so the binary never serves a stale copy.
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${f}")
     set(body "${body}    {\"${stem}\", R\"pjsim_yaml(${text})pjsim_yaml\"},\n")
   endforeach()
   string(REPLACE "::" "_" tag "${ns}")

@@ -10,6 +10,7 @@
 #include "sim/process_pool.h"
 #include "sim/study_html.h"
 #include "sim/study_spec.h"
+#include "sim/sweep_effects.h"
 #include "sim/sweep_results.h"
 
 namespace pjsim::sim {
@@ -86,7 +87,10 @@ int run_sweep(const SweepOptions& options) {
   write_results(out, study.name, study.file, rows);
   const std::string html = write_study_html(out, study, rows);
 
-  if (!options.quiet) print_summary(rows);
+  if (!options.quiet) {
+    print_summary(rows);
+    std::cout << effects_summary(rows);
+  }
   std::size_t ok = 0;
   for (const auto& r : rows) ok += r.status == "ok";
   std::cout << fmt::format("sweep {}: {} points, {} ok ({} simulated, {} reused), {} failed{}\n", study.name,
