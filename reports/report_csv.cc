@@ -1,22 +1,11 @@
 #include <string>
 
+#include "reports/csv_field.h"
 #include "reports/report.h"
 
 namespace pjsim::reports {
 
 namespace {
-
-// RFC 4180: a field holding a comma, quote or newline is quoted, quotes doubled. Keys come
-// from resource and core names, which a future model could name freely.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string join_key(const std::string& prefix, const std::string& name) {
   return prefix.empty() ? name : prefix + "." + name;

@@ -5,20 +5,13 @@
 #include <fmt/format.h>
 
 #include "reports/atomic_file.h"
+#include "reports/csv_field.h"
 
 namespace pjsim::sim {
 
 namespace {
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+using reports::csv_field;
 
 std::vector<std::string> varied_keys(const std::vector<PointResult>& rows) {
   std::vector<std::string> keys;
