@@ -14,13 +14,16 @@ Interconnect::Interconnect(sc_core::sc_module_name name, const topologies::ChipM
       links_(mesh.links().size(), links.bandwidth_bytes_per_s, links.latency_s),
       stage_of_chip_(std::move(stage_of_chip)),
       ledger_(ledger),
-      stats_(stats) {}
+      stats_(stats) {
+  for (std::uint64_t stage : stage_of_chip_) ++chips_in_stage_[stage];
+}
 
 std::uint64_t Interconnect::participants(const CollectiveCall& call) const {
-  std::uint64_t n = 0;
-  for (std::uint64_t stage : stage_of_chip_)
-    if (stage == call.stage || (call.op == CollectiveOp::send_recv && stage == call.stage + 1)) ++n;
-  return n;
+  auto count = [&](std::uint64_t stage) {
+    const auto it = chips_in_stage_.find(stage);
+    return it == chips_in_stage_.end() ? std::uint64_t{0} : it->second;
+  };
+  return count(call.stage) + (call.op == CollectiveOp::send_recv ? count(call.stage + 1) : 0);
 }
 
 const topologies::Schedule& Interconnect::schedule_for(const CollectiveCall& call) {

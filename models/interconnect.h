@@ -62,6 +62,7 @@ class Interconnect : public sc_core::sc_module {
   const topologies::ChipMesh& mesh_;
   LinkNetwork links_;
   std::vector<std::uint64_t> stage_of_chip_;
+  std::map<std::uint64_t, std::uint64_t> chips_in_stage_;
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> route_cache_;  // by src * chips + dst
   Ledger& ledger_;
   SimStats& stats_;

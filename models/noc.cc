@@ -3,7 +3,7 @@
 namespace pjsim::models {
 
 Noc::Noc(sc_core::sc_module_name name, const NocParams& params, std::uint64_t cores, Ledger& ledger)
-    : sc_module(name), socket("socket"), params_(params), mesh_(cores), ledger_(ledger),
+    : sc_module(name), socket("socket"), mesh_(cores), ledger_(ledger),
       links_(mesh_.links().size(), params.link_bandwidth_bytes_per_s, params.hop_latency_s) {
   socket.register_b_transport(this, &Noc::b_transport);
 }

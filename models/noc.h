@@ -33,7 +33,6 @@ class Noc : public sc_core::sc_module {
  private:
   void b_transport(int port, tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
 
-  NocParams params_;
   topologies::CoreMesh mesh_;
   Ledger& ledger_;
   LinkNetwork links_;  // indexed like mesh_.links()

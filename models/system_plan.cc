@@ -45,7 +45,7 @@ ChipPlacement measure(const std::vector<ChipItem>& items, const ArchParams& arch
       case DataClass::weights: {
         std::uint64_t bits = 0;
         for (const Tile& t : tile_op(op, arch.core, true)) bits += t.load_operand_bits + t.load_scale_bits + t.load_metadata_bits;
-        const int expert = workloads::expert_of(op);
+        const int expert = op.expert;
         if (expert >= 0)
           expert_ops[op.name] = {op.layer, expert, bits};
         else

@@ -1,5 +1,3 @@
-#include <cerrno>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -8,20 +6,12 @@
 
 namespace pjsim::reports {
 
-namespace {
-
 namespace fs = std::filesystem;
-
-[[noreturn]] void fail(const std::string& what, const fs::path& path, int err) {
-  throw std::runtime_error("cannot " + what + " " + path.string() + ": " + std::strerror(err));
-}
-
-}  // namespace
 
 WrittenReports write_reports(const nlohmann::json& report, const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) fail("create directory", dir, ec.value());
+  if (ec) throw std::runtime_error("cannot create directory " + dir.string() + ": " + ec.message());
 
   // Render everything first: a rendering error must not leave a new JSON beside an old CSV.
   const std::string json = dump_report(report);

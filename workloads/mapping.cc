@@ -1,6 +1,5 @@
 #include "workloads/mapping.h"
 
-#include <cctype>
 #include <cmath>
 
 namespace pjsim::workloads {
@@ -128,7 +127,7 @@ std::vector<Op> ring_ops(Op o, const ChipRole& r) {
 bool shard_for_experts(Op& o, const ChipRole& r) {
   const std::uint64_t p = r.expert_size, rank = r.expert_rank;
   if (p == 1) return true;
-  const int expert = expert_of(o);
+  const int expert = o.expert;
   if (expert >= 0) return static_cast<std::uint64_t>(expert) % p == rank;
   if (o.kind == OpKind::attention) {
     const std::uint64_t ops = per_element(o.vector_ops, o.instances * o.m * o.n);
@@ -148,22 +147,6 @@ bool shard_for_experts(Op& o, const ChipRole& r) {
 std::string axis_name(std::size_t a) { return a < 3 ? kAxisNames[a] : std::to_string(a); }
 
 }  // namespace
-
-// The expert an op belongs to: its `expert` field, or the {e} of a "layerL.expert{e}." name
-// (the activation between an expert's two GEMMs carries only the name); -1 for other ops.
-int expert_of(const Op& op) {
-  if (op.expert >= 0) return op.expert;
-  const auto at = op.name.find(".expert");
-  if (at == std::string::npos) return -1;
-  std::size_t i = at + 7;
-  int e = 0;
-  bool digits = false;
-  while (i < op.name.size() && std::isdigit(static_cast<unsigned char>(op.name[i]))) {
-    e = e * 10 + (op.name[i++] - '0');
-    digits = true;
-  }
-  return digits ? e : -1;
-}
 
 const char* to_string(CollectiveOp c) {
   switch (c) {

@@ -79,9 +79,6 @@ struct ChipItem {
 
 std::uint64_t degree(const std::vector<std::size_t>& axes, const std::vector<std::uint64_t>& dims);
 
-/// The MoE expert an op belongs to ("layer3.expert5.act" -> 5), -1 for every other op.
-int expert_of(const Op& op);
-
 /// Checks the mapping against the mesh and the workload; returns an empty string when valid, else
 /// one sentence naming the problem (the config layer adds file, line and key).
 std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w);

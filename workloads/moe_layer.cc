@@ -13,7 +13,7 @@ void add_expert(PathBuilder& b, const ModelShape& s, int layer, const std::strin
                 std::uint64_t width, int expert) {
   const std::uint64_t d = s.hidden_size;
   b.gemm(prefix + "gate_up", OpCategory::mlp, layer, tokens, d, s.gated_mlp ? 2 * width : width).expert = expert;
-  b.vector(prefix + "act", OpCategory::mlp, layer, tokens, width, s.gated_mlp ? kGatedActOps : kActOps);
+  b.vector(prefix + "act", OpCategory::mlp, layer, tokens, width, s.gated_mlp ? kGatedActOps : kActOps).expert = expert;
   b.gemm(prefix + "down", OpCategory::mlp, layer, tokens, width, d).expert = expert;
 }
 

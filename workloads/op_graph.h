@@ -50,8 +50,8 @@ struct Op {
   std::uint64_t kv_append_elements = 0;  ///< attention: K and V elements appended to the cache
   Precision operand_precision = Precision::bf16;  ///< B operand: weights or KV (or embedding rows)
   Precision activation_precision = Precision::bf16;
-  /// MoE: the expert whose weights this op reads (-1 for dense ops). Kept so that expert
-  /// parallelism can place an expert's ops on its chip.
+  /// MoE: the expert this op belongs to (gate_up, act, down; -1 for every other op), so that
+  /// expert parallelism can place an expert's ops on its chip.
   int expert = -1;
   /// The B operand reaches SRAM by other means than a DMA load from HBM (ring attention's KV
   /// blocks arrive over the inter-chip links): tiles load nothing for it.

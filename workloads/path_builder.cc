@@ -21,8 +21,8 @@ Op& PathBuilder::gemm(std::string name, OpCategory category, int layer, std::uin
   return graph_[last_];
 }
 
-void PathBuilder::vector(std::string name, OpCategory category, int layer, std::uint64_t m, std::uint64_t k,
-                         std::uint64_t ops_per_element) {
+Op& PathBuilder::vector(std::string name, OpCategory category, int layer, std::uint64_t m, std::uint64_t k,
+                        std::uint64_t ops_per_element) {
   Op op = base(std::move(name), OpKind::vector, category, layer);
   op.m = m;
   op.k = k;
@@ -30,6 +30,7 @@ void PathBuilder::vector(std::string name, OpCategory category, int layer, std::
   // A vector op has no B operand; its operand precision is its activation precision.
   op.operand_precision = w_.precision.activations;
   add(std::move(op));
+  return graph_[last_];
 }
 
 Op PathBuilder::base(std::string name, OpKind kind, OpCategory category, int layer) const {

@@ -23,8 +23,8 @@ class PathBuilder {
   Op& gemm(std::string name, OpCategory category, int layer, std::uint64_t m, std::uint64_t k, std::uint64_t n,
            bool sparse = true);
   /// An element-wise op over m x k activations costing ops_per_element each.
-  void vector(std::string name, OpCategory category, int layer, std::uint64_t m, std::uint64_t k,
-              std::uint64_t ops_per_element);
+  Op& vector(std::string name, OpCategory category, int layer, std::uint64_t m, std::uint64_t k,
+             std::uint64_t ops_per_element);
   /// An op with the name prefix and category of this builder (draft ops are renamed).
   Op base(std::string name, OpKind kind, OpCategory category, int layer) const;
   /// Appends `op` after the last op added.

@@ -116,7 +116,7 @@ TEST_CASE("an MoE decode step at batch 1 reads the shared layers and exactly k e
   std::uint64_t weights = 0, expert_ops = 0;
   for (const Op& op : run_ops(w)) {
     if (op.kind == OpKind::gemm) weights += op.operand_elements();
-    if (op.expert >= 0) ++expert_ops;
+    if (op.kind == OpKind::gemm && op.expert >= 0) ++expert_ops;  // the expert's weight-reading ops
   }
   const ModelShape& s = w.model;
   CHECK(expert_ops == s.num_hidden_layers * s.num_experts_per_tok * 2);
