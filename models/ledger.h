@@ -7,9 +7,10 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <tuple>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "workloads/op_graph.h"
@@ -39,20 +40,43 @@ struct Tag {
     return std::tie(action, precision, chip, core, layer, op, data) <
            std::tie(o.action, o.precision, o.chip, o.core, o.layer, o.op, o.data);
   }
+  bool operator==(const Tag& o) const {
+    return action == o.action && precision == o.precision && chip == o.chip && core == o.core && layer == o.layer &&
+           op == o.op && data == o.data;
+  }
 };
 
+struct TagHash {
+  std::size_t operator()(const Tag& t) const {
+    const auto u = [](auto v) { return static_cast<std::uint64_t>(static_cast<std::uint32_t>(v)); };
+    const std::uint64_t a = u(t.action) | u(t.precision) << 8 | u(t.op) << 16 | u(t.data) << 24 | u(t.layer) << 32;
+    const std::uint64_t b = u(t.chip) | u(t.core) << 32;
+    const std::uint64_t h = a * 0x9E3779B97F4A7C15ull ^ b * 0xC2B2AE3D27D4EB4Full;
+    return static_cast<std::size_t>(h ^ h >> 29);
+  }
+};
+
+/// Counts are kept in a hash table (one lookup per transaction, millions per run); entries()
+/// sorts them once, when the reports ask, into the deterministic order they print.
 class Ledger {
  public:
+  using Entry = std::pair<Tag, std::uint64_t>;
+
   void add(const Tag& tag, std::uint64_t count) {
-    if (count) counts_[tag] += count;
+    if (count == 0) return;
+    counts_[tag] += count;
+    sorted_stale_ = true;
   }
-  /// Every (tag, count), in a deterministic order.
-  const std::map<Tag, std::uint64_t>& entries() const { return counts_; }
+  /// Every (tag, count), each tag once, sorted by Tag (a deterministic order). Valid until the
+  /// next add or merge.
+  const std::vector<Entry>& entries() const;
   std::uint64_t total(Action a) const;
   void merge(const Ledger& other);
 
  private:
-  std::map<Tag, std::uint64_t> counts_;
+  std::unordered_map<Tag, std::uint64_t, TagHash> counts_;
+  mutable std::vector<Entry> sorted_;
+  mutable bool sorted_stale_ = false;
 };
 
 }  // namespace pjsim::models

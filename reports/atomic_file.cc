@@ -5,7 +5,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <stdexcept>
 
 namespace pjsim::reports {
 
@@ -14,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path, int err) {
-  throw std::runtime_error("cannot " + what + " " + path.string() + ": " + std::strerror(err));
+  throw WriteError("cannot " + what + " " + path.string() + ": " + std::strerror(err));
 }
 
 }  // namespace

@@ -6,12 +6,21 @@
 #pragma once
 
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 namespace pjsim::reports {
 
-/// Write-sync-rename; the parent directory must exist. Throws std::runtime_error naming the
-/// path and the system error on failure (the temporary file is removed).
+/// A file could not be written (full disk, file size limit, permissions): the CLI reports it on
+/// one line and exits with code 4, and what was there before is left as it was.
+class WriteError : public std::runtime_error {
+ public:
+  explicit WriteError(const std::string& one_line) : std::runtime_error(one_line) {}
+};
+
+/// Write-sync-rename; the parent directory must exist. Throws WriteError naming the path and the
+/// system error on failure ("cannot write out/p/.report.json.tmp.42: No space left on device");
+/// the temporary file is removed and the target keeps its old bytes.
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);
 
 }  // namespace pjsim::reports

@@ -5,7 +5,7 @@
 //   nlohmann::json report = build_report(result, "0.1.0");
 //   report["energy_pj"]["total"]         // e.g. 1.92e10 pJ: dynamic + static
 //   report["energy_pj"]["by_tier"]["hbm"] // the HBM share; by_tier sums to total
-//   write_reports(report, "out/default"); // out/default/report.{json,md,csv}
+//   write_reports(report, "out/default"); // out/default/report.{json,md,csv,html}
 //   std::cout << console_summary(report);
 //
 // The JSON is the single source: Markdown, CSV and the summary are renderings of it, so they
@@ -31,12 +31,13 @@ nlohmann::json build_report(const RunResult& r, const std::string& pjsim_version
 std::string dump_report(const nlohmann::json& report);
 
 struct WrittenReports {
-  std::filesystem::path json, markdown, csv;
+  std::filesystem::path json, markdown, csv, html;
 };
 
-/// Writes dir/report.json, dir/report.md and dir/report.csv, creating dir. Each file is written
-/// to a temporary name in dir, synced, then renamed over the final name, so a crash leaves
-/// either the old file or the new one, never half a file. Throws std::runtime_error on I/O failure.
+/// Writes dir/report.md, report.csv, report.html and, last, report.json, creating dir. Each file
+/// is written to a temporary name in dir, synced, then renamed over the final name, so a crash
+/// leaves either the old file or the new one, never half a file; report.json (what `--resume`
+/// reads) is new only when the others are. Throws WriteError (reports/atomic_file.h) on I/O failure.
 WrittenReports write_reports(const nlohmann::json& report, const std::filesystem::path& dir);
 
 /// The ~15-line aligned table `pjsim run` prints: point, phase and batch, latency, tokens/s,

@@ -1,7 +1,7 @@
-#include <stdexcept>
 #include <string>
 
 #include "reports/atomic_file.h"
+#include "reports/html_report.h"
 #include "reports/report.h"
 
 namespace pjsim::reports {
@@ -11,17 +11,19 @@ namespace fs = std::filesystem;
 WrittenReports write_reports(const nlohmann::json& report, const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) throw std::runtime_error("cannot create directory " + dir.string() + ": " + ec.message());
+  if (ec) throw WriteError("cannot create directory " + dir.string() + ": " + ec.message());
 
   // Render everything first: a rendering error must not leave a new JSON beside an old CSV.
   const std::string json = dump_report(report);
   const std::string markdown = to_markdown(report);
   const std::string csv = to_csv(report);
 
-  WrittenReports out{dir / "report.json", dir / "report.md", dir / "report.csv"};
-  write_file_atomically(out.json, json);
+  WrittenReports out{dir / "report.json", dir / "report.md", dir / "report.csv", dir / "report.html"};
+  // report.json last: it is what `--resume` trusts, so it exists only once the others do.
   write_file_atomically(out.markdown, markdown);
   write_file_atomically(out.csv, csv);
+  write_point_html(report, dir);
+  write_file_atomically(out.json, json);
   return out;
 }
 

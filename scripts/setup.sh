@@ -6,8 +6,13 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${BUILD_DIR:-$here/build}"
+# slurmctld slurmd slurm-client munge: the Slurm integration test (tests/slurm/cluster_test.sh)
 packages=(cmake g++ make pkg-config libsystemc-dev libboost-graph-dev libfmt-dev libyaml-cpp-dev
-          catch2 libcli11-dev nlohmann-json3-dev gnuplot-nox chromium)
+          catch2 libcli11-dev nlohmann-json3-dev gnuplot-nox chromium
+          slurmctld slurmd slurm-client munge)
+
+# clang and its sanitizer and libFuzzer runtimes, for a clang build (scripts/test.sh's sanitizer half).
+case " $* " in *clang*) packages+=(clang libclang-rt-14-dev) ;; esac
 
 missing=()
 for p in "${packages[@]}"; do

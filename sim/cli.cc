@@ -7,7 +7,7 @@
 #include <fmt/core.h>
 
 #include "models/pricing.h"
-#include "reports/html_report.h"
+#include "reports/atomic_file.h"
 #include "reports/report.h"
 #include "sim/config.h"
 #include "sim/config_schema.h"
@@ -38,7 +38,6 @@ int run_point(const RunOptions& options) {
   const std::filesystem::path dir =
       options.out.empty() ? std::filesystem::path("out") / point.name : std::filesystem::path(options.out);
   const reports::WrittenReports written = reports::write_reports(report, dir);
-  reports::write_point_html(report, dir);
   if (!options.quiet) std::cout << reports::console_summary(report);
   std::cout << "report: " << written.json.string() << "\n";
   return exit_ok;
@@ -122,6 +121,9 @@ int run_cli(int argc, char** argv) {
   } catch (const UserError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return exit_user;
+  } catch (const reports::WriteError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return exit_write;
   } catch (const std::exception& e) {
     std::cerr << "internal error: " << e.what() << "\n";
     return exit_internal;

@@ -94,16 +94,25 @@ int run_plan(Plan& plan, const CompareOptions& options) {
   run.out = out;
   run.jobs = default_jobs(options.jobs);
   run.resume = options.resume;
+  run.timeout_s = options.timeout_s;
   const std::vector<PointResult> rows = run_points(points.requests(), run);
 
   const nlohmann::json report = attribution_json(plan.name, plan.candidates, rows);
-  std::error_code ec;
-  std::filesystem::create_directories(out, ec);
-  reports::write_file_atomically(out / "compare.json", report.dump(2) + "\n");
-  const std::string html = write_compare_html(out, report, rows);
+  std::string html;
+  const std::string write_error = write_study_tables(out, [&] {
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    reports::write_file_atomically(out / "compare.json", report.dump(2) + "\n");
+    html = write_compare_html(out, report, rows);
+  });
   if (!options.quiet) std::cout << compare_text(report);
   for (const auto& r : rows)
     if (r.status != "ok") std::cout << fmt::format("point {}: {}: {}\n", r.id, r.status, r.error);
+  if (!write_error.empty()) {
+    std::cout << std::flush;
+    std::cerr << write_error;
+    return exit_write;
+  }
   std::cout << "compare: " << (out / "compare.json").string() << "\n";
   if (!html.empty()) std::cout << "report: " << html << "\n";
   return finish_status(rows);

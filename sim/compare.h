@@ -29,6 +29,7 @@ struct CompareOptions {
   unsigned jobs = 0;     ///< 0 = number of cores
   bool resume = false;
   bool quiet = false;
+  double timeout_s = 0;  ///< wall seconds per point before it is killed; 0 = no limit
 };
 
 /// BASE.yaml against each CAND.yaml (files or point preset names).

@@ -8,6 +8,7 @@
 
 #include "sim/config_build.h"
 #include "sim/config_mesh.h"
+#include "sim/config_run_limits.h"
 #include "sim/config_flatten.h"
 #include "sim/config_values.h"
 #include "sim/presets.h"
@@ -20,7 +21,13 @@ constexpr double gib = 1024.0 * 1024.0 * 1024.0;
 
 // The point's own layer: a file, or (when no file is given or no file of that name exists but
 // a point preset does) an embedded point.
-std::string add_point_layer(Flattener& flattener, const std::string& point_file, std::string& name) {
+std::string add_point_layer(Flattener& flattener, const std::string& point_file, std::string& name,
+                            const std::optional<std::string>& point_text) {
+  if (point_text) {
+    flattener.add_point(parse_yaml(*point_text, point_file), point_file);
+    name = std::filesystem::path(point_file).stem().string();
+    return point_file;
+  }
   std::error_code ec;
   const bool is_file = !point_file.empty() && std::filesystem::exists(point_file, ec);
   const std::string preset = point_file.empty() ? "default" : point_file;
@@ -32,7 +39,7 @@ std::string add_point_layer(Flattener& flattener, const std::string& point_file,
       return file;
     }
   }
-  flattener.add_point(parse_yaml(read_text_file(point_file), point_file), point_file);
+  flattener.add_point(parse_yaml(read_text_file(point_file, "design point"), point_file), point_file);
   name = std::filesystem::path(point_file).stem().string();
   return point_file;
 }
@@ -98,7 +105,7 @@ DesignPoint load_design_point(const LoadRequest& req) {
   FlatConfig flat;
   Flattener flattener(flat);
   DesignPoint p;
-  const std::string file = add_point_layer(flattener, req.point_file, p.name);
+  const std::string file = add_point_layer(flattener, req.point_file, p.name, req.point_text);
   if (!req.arch.empty()) flattener.replace_section("arch", req.arch);
   if (!req.workload.empty()) flattener.replace_section("workload", req.workload);
   for (const auto& set : req.sets) flattener.add_set(set);
@@ -110,10 +117,13 @@ DesignPoint load_design_point(const LoadRequest& req) {
   check_precision_prices(values, p.arch, p.workload);
   p.hbm_capacity_location = values.at("arch.chip.hbm.capacity").where;
   p.sram_capacity_location = values.at("arch.core.sram.capacity").where;
+  p.hbm_bandwidth_location = values.at("arch.chip.hbm.bandwidth").where;
+  p.frequency_location = values.at("arch.chip.frequency").where;
   values["name"].present = true;
   values["name"].text = p.name;
   p.resolved = resolved_json(values);
   p.config_hash = config_hash_of(p.resolved.dump());
+  check_run_size(values, p);  // before check_mesh: planning a multi-chip run lowers every op
   check_mesh(values, p);
   if (chips_of(p.arch) == 1) check_fits(p);
   return p;

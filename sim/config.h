@@ -15,6 +15,7 @@
 // "file:line:col: key.path: message".
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ namespace pjsim::sim {
 
 struct LoadRequest {
   std::string point_file;         ///< POINT.yaml; empty = the embedded default point (sim/presets/default.yaml)
+  /// When set, the point's YAML text itself (point_file then only names it in messages and
+  /// locates relative config_json paths); used by the fuzz targets (fuzz/) and by tests.
+  std::optional<std::string> point_text;
   std::string arch;               ///< optional: a file path or an arch preset name; replaces the arch section
   std::string workload;           ///< optional: a file path or a workload preset name; replaces the workload section
   std::vector<std::string> sets;  ///< "key.path=value" overrides, applied last, in order

@@ -1,11 +1,14 @@
 #include "sim/config_flatten.h"
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+
 #include "sim/config_schema.h"
+#include "sim/input_limits.h"
 #include "sim/presets.h"
 #include "workloads/hf_config.h"
 
@@ -43,21 +46,20 @@ Location location_of(const std::string& file, const YAML::Mark& mark) {
   return Location{file, mark.line + 1, mark.column + 1};
 }
 
-std::string read_text_file(const std::string& path) {
-  std::error_code ec;
-  std::ifstream in(path);
-  if (!std::filesystem::is_regular_file(path, ec) || !in) fail_at(Location{path}, "", "cannot read file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read_text_file(const std::string& path, const std::string& what) { return read_limited_file(path, what); }
 
 YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+  check_utf8(text, file);
+  YAML::Node root;
   try {
-    return YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
+    root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own depth limit, about 1000 levels ("bad file")
+    fail_at(location_of(file, e.mark), "", fmt::format("lists and maps nested more than {} levels deep", kMaxYamlDepth));
+  } catch (const YAML::Exception& e) {
     fail_at(location_of(file, e.mark), "", "malformed YAML: " + e.msg);
   }
+  check_yaml_shape(root, file);
+  return root;
 }
 
 Location Flattener::at(const std::string& file, const YAML::Mark& mark) const {
@@ -143,9 +145,10 @@ void Flattener::apply_config_json(const std::string& json_path, const std::strin
   std::filesystem::path resolved(json_path);
   const bool from_file = file.rfind("preset:", 0) != 0 && file.rfind("--", 0) != 0;
   if (resolved.is_relative() && from_file) resolved = std::filesystem::path(file).parent_path() / resolved;
+  const std::string text = read_text_file(resolved.string(), "config.json");
   workloads::HfFields fields;
   try {
-    fields = workloads::hf_model_fields_from_file(resolved.string());
+    fields = workloads::hf_model_fields(parse_json(text, resolved.string()));
   } catch (const workloads::HfConfigError& e) {
     fail_at(Location{resolved.string()}, "", e.what());
   }
@@ -179,7 +182,7 @@ void Flattener::replace_section(const std::string& section, const std::string& a
     apply_base(arg, section, where);
     return;
   }
-  const YAML::Node root = parse_yaml(read_text_file(arg), arg);
+  const YAML::Node root = parse_yaml(read_text_file(arg, section), arg);
   if (!root.IsMap() || root.size() != 1 || !root[section])
     fail_at(location_of(arg, root.Mark()), "", "expected a single top-level key '" + section + ":'");
   clear_under(section);
@@ -190,6 +193,9 @@ void Flattener::add_set(const std::string& assignment) {
   const Location where{"--set"};
   const auto eq = assignment.find('=');
   const std::string path = eq == std::string::npos ? "" : trim(assignment.substr(0, eq));
+  if (assignment.size() > kMaxSetBytes)
+    fail_at(where, path.size() <= 200 ? path : "", "argument is " + bytes_text(static_cast<double>(assignment.size())) +
+                                                     "; --set arguments are limited to " + limit_text(kMaxSetBytes));
   if (path.empty()) fail_at(where, "", "expected key.path=value, got '" + assignment + "'");
   std::string parent;
   std::stringstream segments(path);

@@ -43,6 +43,28 @@ SchemaRow bool_row(std::string path, std::string def, std::string doc) {
   return r;
 }
 
+// Bounds of every quantity of a kind, in base units (energies in pJ): past them a value is a typo
+// (1e-30 GHz, 1e30 TB), or would overflow the simulated clock (1 fs resolution) or the 64-bit
+// counters of bits. `least` is the minimum of a key that must be > 0. docs/robustness.md.
+struct KindBounds {
+  double least, most;
+  const char* least_text;
+  const char* most_text;
+};
+
+KindBounds bounds_of(UnitKind unit) {
+  switch (unit) {
+    case UnitKind::frequency: return {1e6, 1e11, "1 MHz", "100 GHz"};
+    case UnitKind::bandwidth: return {1e6, 1e15, "1 MB/s", "1000 TB/s"};
+    case UnitKind::bytes: return {1, 0x1p50, "1 B", "1024 TiB"};
+    case UnitKind::time: return {1e-15, 1e-3, "1e-15 s", "1 ms"};
+    case UnitKind::power: return {1e-3, 1e6, "1 mW", "1000 kW"};
+    case UnitKind::energy: return {1e-3, 1e6, "1 fJ", "1000 nJ"};
+    case UnitKind::energy_per_bit: return {1e-3, 1e6, "1 fJ/bit", "1000 nJ/bit"};
+  }
+  return {0, 0, "", ""};
+}
+
 SchemaRow quantity_row(std::string path, UnitKind unit, Presence presence, std::string def, bool positive,
                        std::string doc) {
   SchemaRow r = text_row(std::move(path), std::move(doc));
@@ -51,6 +73,8 @@ SchemaRow quantity_row(std::string path, UnitKind unit, Presence presence, std::
   r.presence = presence;
   r.default_text = std::move(def);
   r.positive = positive;
+  r.min = positive ? bounds_of(unit).least : 0;
+  r.max = bounds_of(unit).most;
   return r;
 }
 
@@ -59,6 +83,7 @@ SchemaRow price_row(std::string path, UnitKind unit, std::string price_unit, std
   r.type = ValueType::price;
   r.unit = unit;
   r.price_unit = std::move(price_unit);
+  r.max = bounds_of(unit).most;
   return r;
 }
 
@@ -267,10 +292,13 @@ const SchemaRow* find_row(const std::string& path) {
 }
 
 bool is_section(const std::string& path) {
-  if (path.empty()) return true;
-  for (const auto& r : schema())
-    if (r.path.size() > path.size() && r.path.compare(0, path.size(), path) == 0 && r.path[path.size()] == '.') return true;
-  return false;
+  static const std::set<std::string> sections = [] {
+    std::set<std::string> out = {""};
+    for (const auto& r : schema())
+      for (auto dot = r.path.find('.'); dot != std::string::npos; dot = r.path.find('.', dot + 1)) out.insert(r.path.substr(0, dot));
+    return out;
+  }();
+  return sections.count(path) > 0;
 }
 
 std::vector<std::string> child_keys(const std::string& section) {
@@ -296,6 +324,9 @@ std::string suggest(const std::string& word, const std::vector<std::string>& can
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const auto& c : candidates) {
+    // The distance is at least the difference in length: skip the (size x size) table when
+    // that alone rules a candidate out (a fuzzed key can be megabytes long).
+    if ((word.size() > c.size() ? word.size() - c.size() : c.size() - word.size()) >= best_distance) continue;
     const std::size_t d = edit_distance(word, c);
     if (d < best_distance) best_distance = d, best = c;
   }
@@ -310,8 +341,11 @@ std::string range_text(const SchemaRow& r) {
     case ValueType::integer:
     case ValueType::number:
     case ValueType::number_list: return fmt::format("{}..{}", r.min, r.max);
-    case ValueType::quantity: return r.positive ? "> 0" : ">= 0";
-    case ValueType::price: return ">= 0";
+    case ValueType::quantity:
+    case ValueType::price: {
+      const KindBounds b = bounds_of(r.unit);
+      return fmt::format("{}..{}", r.positive ? b.least_text : "0", b.most_text);
+    }
     case ValueType::choice:
     case ValueType::choice_list: {
       std::string out;

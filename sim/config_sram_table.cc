@@ -22,8 +22,8 @@ SramTableResult sram_read_for_capacity(const std::string& table, const std::stri
     const std::string cap_text = item.substr(0, colon), pj_text = item.substr(colon + 1);
     const QuantityResult cap = parse_quantity(cap_text, UnitKind::bytes);
     const QuantityResult pj = parse_quantity(pj_text, UnitKind::energy_per_bit);
-    if (!cap.value || !pj.value || *cap.value <= 0 || *pj.value < 0) {
-      r.error = "entry '" + item + "': " + (!cap.value ? cap.error : !pj.value ? pj.error : "capacity > 0 and price >= 0");
+    if (!cap.value || !pj.value || *cap.value <= 0 || *pj.value < 0 || *pj.value > 1e6) {
+      r.error = "entry '" + item + "': " + (!cap.value ? cap.error : !pj.value ? pj.error : "capacity > 0 and price 0..1000 nJ/bit");
       return r;
     }
     const std::string trimmed = cap_text.substr(cap_text.find_first_not_of(' '));

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "sim/config_schema.h"
+#include "sim/input_limits.h"
 #include "workloads/precision.h"
 
 namespace pjsim::sim {
@@ -44,6 +45,8 @@ std::uint64_t parse_integer(const SchemaRow& row, const YAML::Node& node, const 
   static const std::regex integer_form("^[+-]?[0-9]+$");
   static const std::regex number_form(R"(^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$)");
   const std::string text = node.Scalar();
+  if (text.size() > kMaxNumberChars)  // std::regex recurses per character
+    fail_at(where, row.path, fmt::format("expected {}, got a text of {} characters", expected(row), text.size()));
   const std::string out_of_range = fmt::format("'{}' is out of range {}", text, range_text(row));
   if (is_quoted(node))
     fail_at(where, row.path, fmt::format("expected {}, got the quoted string \"{}\" (write numbers without quotes)", expected(row), text));
@@ -70,6 +73,8 @@ std::uint64_t parse_integer(const SchemaRow& row, const YAML::Node& node, const 
 double parse_number(const SchemaRow& row, const YAML::Node& node, const Location& where) {
   static const std::regex number_form(R"(^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$)");
   const std::string text = node.Scalar();
+  if (text.size() > kMaxNumberChars)  // std::regex recurses per character
+    fail_at(where, row.path, fmt::format("expected {}, got a text of {} characters", expected(row), text.size()));
   if (is_quoted(node) || !std::regex_match(text, number_form))
     fail_at(where, row.path, fmt::format("expected {}, got '{}'", expected(row), text));
   const double v = std::strtod(text.c_str(), nullptr);
@@ -83,6 +88,8 @@ double parse_amount(const SchemaRow& row, const std::string& text, const Locatio
   if (!q.value) fail_at(where, row.path, q.error);
   if (*q.value < 0) fail_at(where, row.path, fmt::format("must be >= 0, got '{}'", text));
   if (row.positive && *q.value == 0) fail_at(where, row.path, fmt::format("must be > 0, got '{}'", text));
+  if (*q.value < row.min || *q.value > row.max)
+    fail_at(where, row.path, fmt::format("'{}' is out of range {}", text, range_text(row)));
   return *q.value;
 }
 
@@ -162,6 +169,14 @@ Value parse_leaf(const SchemaRow& row, const Setting& setting) {
   return v;
 }
 
+// The default of a row as YAML, parsed once (a load reads about 150 defaults).
+YAML::Node default_node(const SchemaRow& row) {
+  static std::map<const SchemaRow*, YAML::Node> parsed;
+  const auto it = parsed.find(&row);
+  if (it != parsed.end()) return YAML::Clone(it->second);
+  return YAML::Clone(parsed[&row] = YAML::Load(row.default_text));
+}
+
 // Where to point for a key nobody set: its nearest enclosing section that was written somewhere.
 Location blame(const FlatConfig& flat, const std::string& path, const std::string& file) {
   std::string section = path;
@@ -184,7 +199,7 @@ Values read_values(const FlatConfig& flat, const std::string& file) {
     if (it != flat.leaves.end()) {
       v = parse_leaf(row, it->second);
     } else if (row.presence == Presence::defaulted) {
-      v = parse_leaf(row, Setting{YAML::Load(row.default_text), blame(flat, row.path, file)});
+      v = parse_leaf(row, Setting{default_node(row), blame(flat, row.path, file)});
     } else if (row.presence == Presence::required) {
       fail_at(blame(flat, row.path, file), row.path,
               "required key is not set (no base preset or value sets it); expected " + expected(row));
@@ -215,7 +230,9 @@ nlohmann::json resolved_json(const Values& values) {
       }
       if (row.type == ValueType::quantity && !v.source.empty()) root["sources"][row.path] = v.source;
     }
-    root[nlohmann::json::json_pointer("/" + std::regex_replace(row.path, std::regex("\\."), "/"))] = value;
+    std::string pointer = "/" + row.path;
+    std::replace(pointer.begin(), pointer.end(), '.', '/');
+    root[nlohmann::json::json_pointer(pointer)] = value;
   }
   return root;
 }

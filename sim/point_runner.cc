@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -41,18 +42,47 @@ void write_log(const fs::path& log, const std::string& text) {
   std::ofstream(log) << text << "\n";
 }
 
-bool read_report(PointResult& r, const fs::path& out) {
+enum class ReportState { missing, ok, stale, corrupt };
+
+// Reads points/<id>/report.json back. `why` says what is wrong with a corrupt one: a report that
+// does not parse (truncated, say) or lacks the figures of the results table.
+ReportState read_report(PointResult& r, const fs::path& out, std::string& why) {
   const fs::path json = out / r.report;
   std::error_code ec;
-  if (!fs::exists(json, ec)) return false;
+  if (!fs::exists(json, ec)) return ReportState::missing;
   try {
     const nlohmann::json report = nlohmann::json::parse(read_all(json));
+    for (const char* pointer : {"/config_hash", "/energy_pj/total", "/tokens/energy_pj_per_token", "/time/seconds_per_step",
+                                "/ratios/movement_to_compute"})
+      if (!report.is_object() || !report.contains(nlohmann::json::json_pointer(pointer))) {
+        why = std::string("no ") + pointer;
+        return ReportState::corrupt;
+      }
     r.metrics = reports::metrics_of(report);
     r.config = report.value("config", nlohmann::json());
-    return report.value("config_hash", "") == r.config_hash;
-  } catch (const nlohmann::json::exception&) {
-    return false;
+    return report.value("config_hash", "") == r.config_hash ? ReportState::ok : ReportState::stale;
+  } catch (const nlohmann::json::exception& e) {
+    why = e.what();
+    return ReportState::corrupt;
   }
+}
+
+// --resume found a corrupt report: keep its bytes beside it (report.json.corrupt) for a look,
+// say so, and let the point be simulated again.
+void set_aside_corrupt(PointResult& r, const fs::path& out, const std::string& why) {
+  const fs::path json = out / r.report;
+  fs::path kept = json;
+  kept += ".corrupt";
+  std::error_code ec;
+  fs::rename(json, kept, ec);
+  r.note = "resume: " + r.report + " was corrupt (" + why + "); kept as " + kept.filename().string() +
+           " and simulated again";
+  std::cerr << r.id << ": " << r.note << "\n";
+}
+
+std::string signal_name(int signal) {
+  const char* name = strsignal(signal);
+  return fmt::format("signal {} ({})", signal, name ? name : "unknown");
 }
 
 // Progress: a redrawn bar on a terminal, plain lines otherwise (logs, CI).
@@ -106,10 +136,15 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
       if (!options.drop_invalid) write_log(dir / "log.txt", r.error);
       continue;
     }
-    if (options.resume && read_report(r, options.out)) {
-      r.status = "ok";
-      r.resumed = true;
-      continue;
+    if (options.resume) {
+      std::string why;
+      const ReportState state = read_report(r, options.out, why);
+      if (state == ReportState::ok) {
+        r.status = "ok";
+        r.resumed = true;
+        continue;
+      }
+      if (state == ReportState::corrupt) set_aside_corrupt(r, options.out, why);
     }
     std::vector<std::string> args = {"run"};
     if (!q.base.empty()) args.push_back(q.base);
@@ -134,6 +169,7 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
   std::size_t failed = 0;
   PoolOptions pool;
   pool.jobs = options.jobs;
+  pool.timeout_s = options.timeout_s;
   pool.on_done = [&](std::size_t j, const JobOutcome& o, std::size_t done) {
     failed += o.status != JobStatus::ok;
     progress.update(jobs[j].id, to_string(o.status), done, failed);
@@ -146,13 +182,21 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
     r.status = to_string(o.status);
     r.exit_code = o.exit_code;
     r.signal = o.signal;
-    if (o.status == JobStatus::ok && !read_report(r, options.out)) {
+    std::string why;
+    if (o.status == JobStatus::ok && read_report(r, options.out, why) != ReportState::ok) {
       r.status = "internal";
       r.error = "the run exited 0 but left no report.json with the expected config_hash";
     } else if (o.status == JobStatus::crashed) {
-      r.error = fmt::format("crashed with signal {}: {}", o.signal, last_line(jobs[j].log));
+      r.error = fmt::format("killed by {}: {}", signal_name(o.signal), last_line(jobs[j].log));
+    } else if (o.status == JobStatus::timed_out) {
+      r.error = fmt::format("killed after {:g} s (--timeout)", options.timeout_s);
+    } else if (o.status == JobStatus::not_run) {
+      r.error = "not run (interrupted)";
     } else if (o.status != JobStatus::ok) {
-      r.error = o.status == JobStatus::not_run ? "not run (interrupted)" : last_line(jobs[j].log);
+      r.error = o.error.empty() ? last_line(jobs[j].log) : o.error;
+      if (r.error.empty())  // a full disk can swallow the log too
+        r.error = fmt::format("exited with code {} and left no message in {}{}", o.exit_code, jobs[j].log.string(),
+                              o.status == JobStatus::write_error ? " (a report could not be written: is the disk full?)" : "");
     }
     if (r.status != "ok") r.report.clear();
   }

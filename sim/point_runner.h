@@ -7,7 +7,11 @@
 //   // out/study/points/p000/{report.json, report.md, report.csv, report.html, log.txt}
 // Each point is first loaded in this process (no SystemC: load_design_point only) to get its
 // config hash and to record an invalid point's error without spawning anything. With `resume`,
-// a point whose points/<id>/report.json holds the same config_hash is read back, not simulated.
+// a point whose points/<id>/report.json holds the same config_hash is read back, not simulated;
+// a report.json that does not parse or lacks its figures is moved to report.json.corrupt, said
+// on stderr and in the row's `note`, and the point is simulated again. A point killed by a
+// signal, past `timeout_s`, or unable to write its report (status "io") is recorded as such and
+// the others go on.
 #pragma once
 
 #include <filesystem>
@@ -31,8 +35,10 @@ struct PointRequest {
 struct PointResult {
   std::string id;
   Overrides varied;
-  std::string status;       ///< "ok", "error", "internal", "crash", "interrupted", "not run"
+  /// "ok", "error", "internal", "io", "crash", "timeout", "interrupted", "not run"
+  std::string status;
   std::string error;        ///< one line, for every status but ok
+  std::string note;         ///< what --resume found and did about it (a corrupt report), or empty
   std::string config_hash;  ///< empty when the point did not load
   int exit_code = -1;
   int signal = 0;
@@ -47,6 +53,7 @@ struct RunPointsOptions {
   unsigned jobs = 1;
   bool resume = false;
   bool drop_invalid = false;  ///< leave out points that fail to load instead of recording their error
+  double timeout_s = 0;       ///< wall seconds per point before it is killed; 0 = no limit
 };
 
 std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, const RunPointsOptions& options);

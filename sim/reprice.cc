@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "models/pricing.h"
-#include "reports/html_report.h"
 #include "reports/report.h"
 #include "reports/report_ledger.h"
 #include "sim/config.h"
@@ -116,7 +115,6 @@ int run_reprice(const RepriceOptions& options) {
   const fs::path dir = options.out.empty() ? fs::path("out") / (report.value("name", "report") + "-" + tech.name)
                                            : fs::path(options.out);
   const reports::WrittenReports written = reports::write_reports(repriced, dir);
-  reports::write_point_html(repriced, dir);
   if (!options.quiet) std::cout << reports::console_summary(repriced);
   std::cout << "report: " << written.json.string() << "\n";
   return exit_ok;

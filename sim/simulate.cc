@@ -7,6 +7,7 @@
 #include <systemc>
 
 #include "models/system.h"
+#include "sim/clock_check.h"
 #include "sim/workload_figures.h"
 
 namespace pjsim::sim {
@@ -133,6 +134,7 @@ reports::RunResult simulate(const DesignPoint& point) {
   record_links(r, system);
   record_placement(r, plan);
   r.sim_events = stats.events;
+  check_simulated_clock(r, point);
   return r;
 }
 

@@ -2,6 +2,8 @@
 // only registers them; each command's logic lives in its own file.
 //
 //   pjsim sweep [STUDY.yaml | NAME] [-j N] [--out DIR] [--resume]   (no study: the default study)
+//   pjsim sweep STUDY --shard I/N | --slurm [--partition P] [--time T] [--tasks N] [--dry-run]
+//   pjsim merge DIR
 //   pjsim compare BASE.yaml CAND.yaml... | pjsim compare STUDY.yaml
 //   pjsim diff OLD NEW [--tolerances FILE]
 //   pjsim reprice REPORT --technology NAME_OR_FILE [--out DIR]
@@ -15,7 +17,9 @@
 #include "sim/compare.h"
 #include "sim/diff_command.h"
 #include "sim/reprice.h"
+#include "sim/slurm_script.h"
 #include "sim/sweep.h"
+#include "sim/sweep_merge.h"
 
 namespace pjsim::sim {
 
@@ -30,7 +34,10 @@ class StudyCommands {
   CLI::App* compare_ = nullptr;
   CLI::App* diff_ = nullptr;
   CLI::App* reprice_ = nullptr;
+  CLI::App* merge_ = nullptr;
   SweepOptions sweep_options_;
+  SlurmOptions slurm_options_;
+  MergeOptions merge_options_;
   CompareOptions compare_options_;
   std::vector<std::string> compare_files_;
   DiffOptions diff_options_;

@@ -10,6 +10,7 @@
 #include "sim/config_flatten.h"
 #include "sim/config_schema.h"
 #include "sim/errors.h"
+#include "sim/study_limits.h"
 
 namespace pjsim::sim {
 
@@ -244,6 +245,7 @@ StudySpec parse_study(const std::string& text, const std::string& file) {
   for (const auto& [name, key_node, value] : r.entries(root, "")) parse_top(r, name, key_node, value, s);
   if (s.axes.empty() && s.zips.empty() && s.extra_points.empty() && s.candidates.empty())
     fail_at(Location{file}, "axes", "a study needs `axes:`, `zip:`, `points:` or `compare:`");
+  check_study_size(s, root, file);
   return s;
 }
 
@@ -263,7 +265,7 @@ StudySpec load_study(const std::string& file_or_name) {
       fail_at(Location{file_or_name}, "", "no such study file or embedded study; " +
               suggest(file_or_name, embedded_study_names(), "embedded studies"));
   }
-  return parse_study(read_text_file(file_or_name), file_or_name);
+  return parse_study(read_text_file(file_or_name, "study"), file_or_name);
 }
 
 std::vector<StudyPoint> expand_points(const StudySpec& s) {

@@ -5,13 +5,16 @@
 
 #include <fmt/format.h>
 
+#include "reports/atomic_file.h"
 #include "sim/compare.h"
+#include "sim/errors.h"
 #include "sim/point_runner.h"
 #include "sim/process_pool.h"
 #include "sim/study_html.h"
 #include "sim/study_spec.h"
 #include "sim/sweep_effects.h"
 #include "sim/sweep_results.h"
+#include "sim/sweep_shard.h"
 
 namespace pjsim::sim {
 
@@ -26,9 +29,11 @@ std::string label(const Overrides& varied) {
   return out;
 }
 
+}  // namespace
+
 // The summary: one line per point with the figures that show how each choice changes the
 // picojoules moved per multiply.
-void print_summary(const std::vector<PointResult>& rows) {
+void print_point_table(const std::vector<PointResult>& rows) {
   std::cout << fmt::format("{:<6} {:<44} {:>12} {:>11} {:>10} {:>12}\n", "point", "settings", "pJ/token", "tok/s",
                            "moved/MAC", "all-in/MAC");
   for (const auto& r : rows) {
@@ -41,8 +46,6 @@ void print_summary(const std::vector<PointResult>& rows) {
                              m.energy_pj_per_token, m.tokens_per_second, m.movement_pj_per_mac, m.pj_per_mac_all_in);
   }
 }
-
-}  // namespace
 
 unsigned default_jobs(unsigned jobs) {
   if (jobs > 0) return jobs;
@@ -57,7 +60,18 @@ int finish_status(const std::vector<PointResult>& rows) {
   return 0;
 }
 
+std::string write_study_tables(const std::filesystem::path& out, const std::function<void()>& write) {
+  try {
+    write();
+    return "";
+  } catch (const reports::WriteError& e) {
+    return std::string("error: ") + e.what() + "\nerror: the results table is incomplete; every point report written is kept under " +
+           (out / "points").string() + ": free space and run again with --resume\n";
+  }
+}
+
 int run_sweep(const SweepOptions& options) {
+  if (!options.shard.empty()) return run_shard_sweep(options);
   const StudySpec study = load_study(options.study.empty() ? "default" : options.study);
   const std::filesystem::path out =
       options.out.empty() ? std::filesystem::path("out") / study.name : std::filesystem::path(options.out);
@@ -67,9 +81,21 @@ int run_sweep(const SweepOptions& options) {
     c.jobs = options.jobs;
     c.resume = options.resume;
     c.quiet = options.quiet;
+    c.timeout_s = options.timeout_s;
     return run_compare_study(study, c);
   }
 
+  RunPointsOptions run;
+  run.out = out;
+  run.jobs = default_jobs(options.jobs);
+  run.resume = options.resume;
+  run.drop_invalid = study.skip_invalid;
+  run.timeout_s = options.timeout_s;
+  const std::vector<PointResult> rows = run_points(study_requests(study), run);
+  return write_sweep_outputs(out, study, rows, "sweep", options.quiet);
+}
+
+std::vector<PointRequest> study_requests(const StudySpec& study) {
   std::vector<PointRequest> requests;
   for (const StudyPoint& p : expand_points(study)) {
     PointRequest q{p.id, study.base, to_sets(study.base_set), p.settings};
@@ -78,24 +104,31 @@ int run_sweep(const SweepOptions& options) {
     q.sets.push_back("name=" + study.name + "-" + p.id);
     requests.push_back(q);
   }
-  RunPointsOptions run;
-  run.out = out;
-  run.jobs = default_jobs(options.jobs);
-  run.resume = options.resume;
-  run.drop_invalid = study.skip_invalid;
-  const std::vector<PointResult> rows = run_points(requests, run);
-  write_results(out, study.name, study.file, rows);
-  const std::string html = write_study_html(out, study, rows);
+  return requests;
+}
 
-  if (!options.quiet) {
-    print_summary(rows);
+int write_sweep_outputs(const std::filesystem::path& out, const StudySpec& study, const std::vector<PointResult>& rows,
+                        const std::string& verb, bool quiet) {
+  std::string html;
+  const std::string write_error = write_study_tables(out, [&] {
+    write_results(out, study.name, study.file, rows);
+    html = write_study_html(out, study, rows);
+  });
+
+  if (!quiet) {
+    print_point_table(rows);
     std::cout << effects_summary(rows);
   }
   std::size_t ok = 0;
   for (const auto& r : rows) ok += r.status == "ok";
-  std::cout << fmt::format("sweep {}: {} points, {} ok ({} simulated, {} reused), {} failed{}\n", study.name,
+  std::cout << fmt::format("{} {}: {} points, {} ok ({} simulated, {} reused), {} failed{}\n", verb, study.name,
                            rows.size(), ok, simulated_count(rows), ok - simulated_count(rows), rows.size() - ok,
                            pool_interrupted() ? " (interrupted: partial table)" : "");
+  if (!write_error.empty()) {
+    std::cout << std::flush;
+    std::cerr << write_error;
+    return exit_write;
+  }
   std::cout << "results: " << (out / "results.csv").string() << "\n";
   if (!html.empty()) std::cout << "report: " << html << "\n";
   return finish_status(rows);

@@ -7,13 +7,17 @@
 //   out/batching/report.html                  Pareto frontier, tiers, energy/token vs batch
 // With no STUDY, the embedded `default` study (studies/default.yaml) runs. A study with
 // `compare:` runs as `pjsim compare` does. Exit: 0 every point ok, 3 some point failed (see the
-// table), 2 a bad study file, 130 interrupted (the partial table is written).
+// table), 2 a bad study file, 4 the results table could not be written (the points' reports are
+// kept: run again with --resume), 130 interrupted (the partial table is written).
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "sim/point_runner.h"
+#include "sim/study_spec.h"
 
 namespace pjsim::sim {
 
@@ -23,9 +27,22 @@ struct SweepOptions {
   unsigned jobs = 0;     ///< 0 = number of cores
   bool resume = false;   ///< reuse points whose report.json matches the config hash
   bool quiet = false;    ///< no summary table
+  double timeout_s = 0;  ///< wall seconds per point before it is killed; 0 = no limit
+  std::string shard;     ///< "I/N": only the points whose index % N == I (sim/sweep_shard.h)
 };
 
 int run_sweep(const SweepOptions& options);
+
+/// One request per point of a study, in expand_points() order: the base, `set:`, the point's
+/// settings, then name=<study>-<id>.
+std::vector<PointRequest> study_requests(const StudySpec& study);
+/// Writes results.csv, results.json and report.html into out, prints the per-point table (unless
+/// quiet), the effects and "<verb> <study>: N points, ..." and returns the exit code. `pjsim
+/// sweep` and `pjsim merge` both end here, so the same rows give the same files.
+int write_sweep_outputs(const std::filesystem::path& out, const StudySpec& study, const std::vector<PointResult>& rows,
+                        const std::string& verb, bool quiet);
+/// The per-point table of a sweep: settings, pJ/token, tok/s, pJ moved and all in per MAC.
+void print_point_table(const std::vector<PointResult>& rows);
 
 /// Exit code of a sweep or comparison: 130 when interrupted, 3 when a point failed, else 0.
 constexpr int exit_points_failed = 3;
@@ -35,5 +52,9 @@ constexpr int exit_interrupted = 130;
 unsigned default_jobs(unsigned jobs);
 /// 130 when SIGINT stopped the pool, 3 when a point is not ok, else 0.
 int finish_status(const std::vector<PointResult>& rows);
+
+/// Runs `write` (which writes a study's tables) and returns "" or, on a WriteError (a full disk,
+/// say), the lines to print: the error, what is kept and how to finish.
+std::string write_study_tables(const std::filesystem::path& out, const std::function<void()>& write);
 
 }  // namespace pjsim::sim

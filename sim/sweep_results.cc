@@ -41,6 +41,7 @@ nlohmann::json results_json(const std::string& study, const std::string& file, c
                           {"config_hash", r.config_hash}, {"error", r.error}, {"resumed", r.resumed},
                           {"report", r.report}, {"exit_code", r.exit_code}, {"signal", r.signal}};
     if (r.status == "ok") row["metrics"] = reports::to_json(r.metrics);
+    if (!r.note.empty()) row["note"] = r.note;
     points.push_back(row);
     ok += r.status == "ok";
     resumed += r.resumed;

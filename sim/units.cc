@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/input_limits.h"
+
 namespace pjsim::sim {
 
 namespace {
@@ -152,6 +154,9 @@ std::vector<std::string> unit_symbols(UnitKind kind) {
 
 QuantityResult parse_quantity(const std::string& text, UnitKind kind) {
   static const std::regex form(R"(^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*([A-Za-z/]*)\s*$)");
+  // std::regex recurses per character: refuse absurdly long text before matching it.
+  if (text.size() > kMaxNumberChars)
+    return {std::nullopt, fmt::format("cannot read a text of {} characters as a quantity; {}", text.size(), expectation(kind))};
   std::smatch m;
   if (!std::regex_match(text, m, form)) {
     const std::string l = lower(text);

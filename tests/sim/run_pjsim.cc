@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -32,14 +33,15 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-PjsimRun run_pjsim(const std::vector<std::string>& args) {
+PjsimRun run_pjsim(const std::vector<std::string>& args, const std::string& shell_prefix) {
   PjsimRun r;
   const std::string dir = fresh_dir();
-  std::string cmd = quote(PJSIM_EXE);
+  std::string cmd = shell_prefix + quote(PJSIM_EXE);
   for (const std::string& a : args) cmd += " " + quote(a);
   if (!args.empty() && args[0] == "run") {
-    r.report_dir = dir + "/report";
-    cmd += " --out " + quote(r.report_dir);
+    const auto out = std::find(args.begin(), args.end(), "--out");
+    r.report_dir = out != args.end() && out + 1 != args.end() ? *(out + 1) : dir + "/report";
+    if (out == args.end()) cmd += " --out " + quote(r.report_dir);
   }
   cmd += " >" + quote(dir + "/stdout") + " 2>" + quote(dir + "/stderr") + " </dev/null";
   const int status = std::system(cmd.c_str());

@@ -21,8 +21,9 @@ struct PjsimRun {
   std::string report_html; ///< report.html
 };
 
-/// `pjsim <args...>`; for `run` an --out folder in a fresh temporary directory is added.
-PjsimRun run_pjsim(const std::vector<std::string>& args);
+/// `pjsim <args...>`; for `run` without --out, an --out folder in a fresh temporary directory is
+/// added. `shell_prefix` goes before the command in the shell (e.g. "prlimit --fsize=65536 ").
+PjsimRun run_pjsim(const std::vector<std::string>& args, const std::string& shell_prefix = "");
 
 /// `pjsim run --quiet --set k=v ...` on the embedded default point with the given overrides.
 PjsimRun run_default(const std::vector<std::string>& sets);

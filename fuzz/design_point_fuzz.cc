@@ -1,0 +1,45 @@
+// Fuzz target: the bytes are a design-point YAML file, loaded and validated as `pjsim validate`
+// would (sim/config.h), without starting SystemC. Leading "#--set k=v", "#--arch NAME" and
+// "#--workload NAME" comment lines also become the command-line options of that name.
+// A point that loads and lowers to few operators is then planned and its workload figures
+// computed, as `pjsim run` does before elaborating SystemC (pure arithmetic: lowering, MoE
+// routing, mapping, placement).
+// A UserError is the expected outcome of bad input; anything else escaping is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fuzz/fuzz_checks.h"
+#include "models/system_plan.h"
+#include "sim/config.h"
+#include "sim/config_run_limits.h"
+#include "sim/errors.h"
+#include "sim/workload_figures.h"
+
+namespace {
+// Plan only runs small enough to keep an input well under the 10 s timeout in a Debug build.
+constexpr double kPlanOpsAtMost = 20000;
+constexpr double kPlanRoutingAtMost = 1e6;
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  const pjsim::fuzz::CommandLine options = pjsim::fuzz::leading_options(text);
+  pjsim::sim::LoadRequest request;
+  request.point_file = "fuzz.yaml";
+  request.point_text = text;
+  request.sets = options.sets;
+  request.arch = options.arch;
+  request.workload = options.workload;
+  try {
+    const pjsim::sim::DesignPoint point = pjsim::sim::load_design_point(request);
+    const pjsim::sim::RunSize size = pjsim::sim::run_size(point);
+    if (size.ops <= kPlanOpsAtMost && size.routing_draws <= kPlanRoutingAtMost) {
+      pjsim::models::plan_system(point.arch, point.workload);
+      pjsim::sim::workload_figures(point.workload, point.arch);
+    }
+  } catch (const pjsim::sim::UserError& e) {
+    pjsim::fuzz::check_user_error(e.what());
+  }
+  return 0;
+}

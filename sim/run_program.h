@@ -1,0 +1,27 @@
+// Running another program (sbatch) without a shell and reading what it printed.
+//
+// Example: const std::string sbatch = find_on_path("sbatch");   // "" when there is none
+//          ProgramOutput o = run_program(sbatch, {"--parsable", "job.sbatch"});
+//          o.exit_code == 0; o.out == "42\n"
+// The child gets the arguments as they are (no word splitting, no expansion), this process's
+// environment, and /dev/null as stdin.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pjsim::sim {
+
+struct ProgramOutput {
+  int exit_code = -1;  ///< when the program exited
+  int signal = 0;      ///< when a signal ended it
+  std::string out;     ///< its stdout
+  std::string err;     ///< its stderr
+};
+
+/// The first executable regular file called `name` in the folders of $PATH, or "".
+std::string find_on_path(const std::string& name);
+/// Runs `path` with `args` and waits for it; throws std::runtime_error when it cannot be started.
+ProgramOutput run_program(const std::string& path, const std::vector<std::string>& args);
+
+}  // namespace pjsim::sim
