@@ -57,9 +57,11 @@ const std::vector<BenchSeries>& scaling_series() {
   static const std::vector<BenchSeries> all = [] {
     std::vector<BenchSeries> s;
 
-    BenchSeries layers{"layers", "layers", "Llama-3-8B shape, decode, batch 16, ctx 2048, 1 chip (192 GiB HBM)", {}};
+    // Series on one chip simulate 16 decode steps, so that the simulation outweighs the fixed cost of a run.
+    const std::string steps = "workload.steps=16";
+    BenchSeries layers{"layers", "layers", "Llama-3-8B shape, decode, batch 16, ctx 2048, 16 steps, 1 chip (192 GiB HBM)", {}};
     for (int n : {4, 8, 16, 32, 64, 128})
-      layers.points.push_back({std::to_string(n), {"workload.model.num_hidden_layers=" + std::to_string(n), kBigHbm}});
+      layers.points.push_back({std::to_string(n), {"workload.model.num_hidden_layers=" + std::to_string(n), steps, kBigHbm}});
     s.push_back(layers);
 
     BenchSeries chips{"chips", "chips", "Llama-3-70B decode, batch 8, ctx 1024, tensor parallel over every axis (192 GiB HBM)", {}};
@@ -75,20 +77,20 @@ const std::vector<BenchSeries>& scaling_series() {
 
     BenchSeries context64{"context, 64 chips", "context",
                           "Llama-3-8B decode, batch 1, 4x4x4 torus, context [x,y,z]", {}};
-    BenchSeries context1{"context, 1 chip", "context", "Llama-3-8B decode, batch 1, 1 chip (192 GiB HBM)", {}};
+    BenchSeries context1{"context, 1 chip", "context", "Llama-3-8B decode, batch 1, 16 steps, 1 chip (192 GiB HBM)", {}};
     for (unsigned long c : {1024ul, 4096ul, 16384ul, 65536ul, 262144ul, 1048576ul}) {
       const std::string ctx = "workload.context_tokens=" + std::to_string(c);
       context64.points.push_back(
           {context_label(c), join({"workload.batch=1", ctx, "workload.mapping.context=[x, y, z]"}, kTorus64)});
-      context1.points.push_back({context_label(c), {"workload.batch=1", ctx, kBigHbm}});
+      context1.points.push_back({context_label(c), {"workload.batch=1", ctx, steps, kBigHbm}});
     }
     s.push_back(context1);
     s.push_back(context64);
 
     // Control: the same tiles and transfers, slower HBM: simulated cycles grow 100x, events do not.
-    BenchSeries cycles{"cycles", "HBM bandwidth", "Llama-3-8B decode, batch 16, ctx 2048, 1 chip", {}};
+    BenchSeries cycles{"cycles", "HBM bandwidth", "Llama-3-8B decode, batch 16, ctx 2048, 16 steps, 1 chip", {}};
     for (const char* bw : {"1200 GB/s", "120 GB/s", "12 GB/s"})
-      cycles.points.push_back({bw, {std::string("arch.chip.hbm.bandwidth=") + bw}});
+      cycles.points.push_back({bw, {std::string("arch.chip.hbm.bandwidth=") + bw, steps}});
     s.push_back(cycles);
     return s;
   }();

@@ -34,7 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const pjsim::sim::DesignPoint point = pjsim::sim::load_design_point(request);
     const pjsim::sim::RunSize size = pjsim::sim::run_size(point);
-    if (size.ops <= kPlanOpsAtMost && size.routing_draws <= kPlanRoutingAtMost) {
+    std::uint64_t chips = 1;
+    for (std::uint64_t d : point.arch.topology.dims) chips *= d;
+    // The loader plans many-chip points itself (sim/config_mesh.h); plan one-chip points here.
+    if (chips == 1 && size.ops <= kPlanOpsAtMost && size.routing_draws <= kPlanRoutingAtMost) {
       pjsim::models::plan_system(point.arch, point.workload);
       pjsim::sim::workload_figures(point.workload, point.arch);
     }

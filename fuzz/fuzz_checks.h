@@ -3,9 +3,10 @@
 // a bug and aborts, so libFuzzer records the input.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
 #include <string>
 #include <vector>
 

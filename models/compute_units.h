@@ -27,6 +27,7 @@ class MatrixUnit : public sc_core::sc_module {
   MatrixUnitParams params_;
   double period_s_;
   Ledger& ledger_;
+  LedgerCache ledger_cache_;
   Calendar calendar_;
 };
 
@@ -41,6 +42,7 @@ class VectorUnit : public sc_core::sc_module {
   VectorUnitParams params_;
   double period_s_;
   Ledger& ledger_;
+  LedgerCache ledger_cache_;
   Calendar calendar_;
 };
 

@@ -6,6 +6,7 @@
 //   {sram_write_bits, chip 0, core 1, layer 3, mlp, weights} += 33554432.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <tuple>
@@ -56,8 +57,24 @@ struct TagHash {
   }
 };
 
-/// Counts are kept in a hash table (one lookup per transaction, millions per run); entries()
-/// sorts them once, when the reports ask, into the deterministic order they print.
+class Ledger;
+
+/// The counters a module added to most recently, one per (action, data class, core), so that a
+/// tag the module repeats (every tile of an op) costs a comparison instead of a hash lookup. Each
+/// module keeps its own: the tags one module adds change slowly, the ledger's whole stream does
+/// not (the chips of a mesh interleave).
+class LedgerCache {
+ private:
+  friend class Ledger;
+  struct Recent {
+    Tag tag;
+    std::uint64_t* count = nullptr;  // into the ledger's table (its elements never move)
+  };
+  std::array<Recent, 32> slots_{};
+};
+
+/// Counts are kept in a hash table (one add per transaction, millions per run); entries() sorts
+/// them once, when the reports ask, into the deterministic order they print.
 class Ledger {
  public:
   using Entry = std::pair<Tag, std::uint64_t>;
@@ -65,6 +82,15 @@ class Ledger {
   void add(const Tag& tag, std::uint64_t count) {
     if (count == 0) return;
     counts_[tag] += count;
+    sorted_stale_ = true;
+  }
+  /// The same, through the calling module's cache (used with this ledger only).
+  void add(const Tag& tag, std::uint64_t count, LedgerCache& cache) {
+    if (count == 0) return;
+    LedgerCache::Recent& r = cache.slots_[(static_cast<unsigned>(tag.action) * 8 + static_cast<unsigned>(tag.data) +
+                                           static_cast<unsigned>(tag.core) * 16) % 32];
+    if (r.count == nullptr || !(r.tag == tag)) r = {tag, &counts_[tag]};
+    *r.count += count;
     sorted_stale_ = true;
   }
   /// Every (tag, count), each tag once, sorted by Tag (a deterministic order). Valid until the

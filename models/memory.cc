@@ -28,7 +28,7 @@ void Memory::b_transport(int, tlm::tlm_generic_payload& payload, sc_core::sc_tim
   Command& cmd = command_of(payload);
   Tag tag = cmd.tag;
   tag.action = cmd.write ? params_.write_action : params_.read_action;
-  ledger_.add(tag, cmd.bits);
+  ledger_.add(tag, cmd.bits, ledger_cache_);
 
   const sc_core::sc_time now = sc_core::sc_time_stamp();
   const sc_core::sc_time earliest = now + delay;

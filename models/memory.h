@@ -61,6 +61,7 @@ class Memory : public sc_core::sc_module {
   };
   MemoryParams params_;
   Ledger& ledger_;
+  LedgerCache ledger_cache_;
   std::uint64_t channels_;
   Calendar channel_;  // every channel's calendar (they are equal)
   sc_core::sc_time latency_;

@@ -22,10 +22,10 @@ void Noc::b_transport(int, tlm::tlm_generic_payload& payload, sc_core::sc_time& 
   const std::vector<std::size_t>& links = route(cmd.src, cmd.dst);
   Tag tag = cmd.tag;
   tag.action = Action::noc_bit_hops;
-  ledger_.add(tag, cmd.bits * links.size());
+  ledger_.add(tag, cmd.bits * links.size(), ledger_cache_);
   tag.action = Action::sram_write_bits;
   tag.core = static_cast<int>(cmd.dst);
-  ledger_.add(tag, cmd.bits);
+  ledger_.add(tag, cmd.bits, ledger_cache_);
 
   const sc_core::sc_time now = sc_core::sc_time_stamp();
   delay = links_.send(links, cmd.bits, now + delay) - now;

@@ -39,6 +39,7 @@ class Noc : public sc_core::sc_module {
 
   topologies::CoreMesh mesh_;
   Ledger& ledger_;
+  LedgerCache ledger_cache_;
   LinkNetwork links_;  // indexed like mesh_.links()
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> routes_;  // by src * cores + dst
 };

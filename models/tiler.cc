@@ -30,9 +30,6 @@ std::uint64_t proportional(std::uint64_t amount, std::uint64_t total, std::uint6
   return per_unit * part + (first ? amount - per_unit * total : 0);
 }
 
-// Iterations of `for (x = 0; x < total; x += step)`, to reserve a tile vector once.
-std::uint64_t steps(std::uint64_t total, std::uint64_t step) { return step == 0 ? 0 : ceil_div(total, step); }
-
 std::uint64_t round_down_to(std::uint64_t value, std::uint64_t multiple, std::uint64_t at_least) {
   return std::max(at_least, value / multiple * multiple);
 }
@@ -83,7 +80,7 @@ void charge_weights(Tile& t, const Op& op, const MatrixUnitParams& mu, std::uint
   t.load_metadata_bits = c.metadata_bits;
 }
 
-std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const Budget& b) {
+void tile_gemm_resident(const Op& op, const CoreParams& core, const Budget& b, const TileVisitor& visit) {
   const MatrixUnitParams& mu = core.matrix;
   const double wb = bits_per_dense_weight(op, mu);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
@@ -95,8 +92,6 @@ std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const
     n_t = std::min(op.n, mu.cols);
     k_t = std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / (mu.cols * wb)), mu.rows, mu.rows));
   }
-  std::vector<Tile> tiles;
-  tiles.reserve(steps(op.n, n_t) * steps(op.k, k_t));
   for (std::uint64_t n0 = 0; n0 < op.n; n0 += n_t) {
     const std::uint64_t nn = std::min(n_t, op.n - n0);
     for (std::uint64_t k0 = 0; k0 < op.k; k0 += k_t) {
@@ -105,13 +100,12 @@ std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const
       charge_weights(t, op, mu, op.m, kk, nn);
       charge_gemm_operands(t, t.gemm[0], 1, ab, t.load_operand_bits, mu, true);
       charge_outputs(t, op.m * nn, ab, k0 == 0, k0 + kk == op.k);
-      tiles.push_back(t);
+      visit(t);
     }
   }
-  return tiles;
 }
 
-std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b) {
+void tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b, const TileVisitor& visit) {
   const MatrixUnitParams& mu = core.matrix;
   const double wb = bits_per_dense_weight(op, mu);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
@@ -122,8 +116,6 @@ std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const 
   const double chunk_bits_per_k = b_m * ab + b_n * wb;
   const std::uint64_t k_t =
       std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / chunk_bits_per_k), mu.rows, mu.rows));
-  std::vector<Tile> tiles;
-  tiles.reserve(steps(op.m, b_m) * steps(op.n, b_n) * steps(op.k, k_t));
   for (std::uint64_t m0 = 0; m0 < op.m; m0 += b_m) {
     const std::uint64_t mm = std::min(b_m, op.m - m0);
     for (std::uint64_t n0 = 0; n0 < op.n; n0 += b_n) {
@@ -137,14 +129,13 @@ std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const 
         charge_gemm_operands(t, t.gemm[0], 1, ab, t.load_operand_bits, mu, true);
         charge_outputs(t, mm * nn, ab, k0 == 0, last);
         if (last) t.store_activation_bits = mm * nn * ab;
-        tiles.push_back(t);
+        visit(t);
       }
     }
   }
-  return tiles;
 }
 
-std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Budget& b, bool resident) {
+void tile_attention(const Op& op, const CoreParams& core, const Budget& b, bool resident, const TileVisitor& visit) {
   const MatrixUnitParams& mu = core.matrix;
   const double kvb = workloads::bits_per_element(op.operand_precision);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
@@ -164,8 +155,9 @@ std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Bud
                                               b.activation_bits / (op.m * row_bits)),
                                      1, op.instances);
 
-  std::vector<Tile> tiles;
-  tiles.reserve(steps(op.instances, pack) * steps(op.m, m_t) * steps(op.n, n_t));
+  // The first tile also runs the vector ops that do not divide evenly over the scores; the last
+  // appends this step's K and V to the cache.
+  bool first_tile = true;
   for (std::uint64_t i0 = 0; i0 < op.instances; i0 += pack) {
     const std::uint64_t ii = std::min(pack, op.instances - i0);
     for (std::uint64_t m0 = 0; m0 < op.m; m0 += m_t) {
@@ -190,19 +182,18 @@ std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Bud
         t.sram_read_activation_bits += ii * mm * nn * ab;
         charge_outputs(t, ii * mm * hd, ab, first, last);
         if (!resident && last) t.store_activation_bits = ii * mm * hd * ab;
-        tiles.push_back(t);
+        if (first_tile) t.vector_ops += extra_ops;
+        first_tile = false;
+        if (last && m0 + mm == op.m && i0 + ii == op.instances)
+          t.store_kv_bits = bits_of(op.kv_append_elements, op.operand_precision);
+        visit(t);
       }
     }
   }
-  if (!tiles.empty()) {
-    tiles.front().vector_ops += extra_ops;
-    tiles.back().store_kv_bits = bits_of(op.kv_append_elements, op.operand_precision);
-  }
-  return tiles;
 }
 
 // Vector and embedding ops: rows in chunks that fit a buffer when they stream through HBM.
-std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
+void tile_rows(const Op& op, const Budget& b, bool resident, const TileVisitor& visit) {
   const bool embedding = op.kind == OpKind::embedding;
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
   const double row_bits =
@@ -210,8 +201,6 @@ std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
   const bool streams = embedding || !resident;
   const std::uint64_t rows_per_tile =
       streams ? std::clamp<std::uint64_t>(static_cast<std::uint64_t>(b.buffer_bits / row_bits), 1, op.m) : op.m;
-  std::vector<Tile> tiles;
-  tiles.reserve(steps(op.m, rows_per_tile));
   for (std::uint64_t r0 = 0; r0 < op.m; r0 += rows_per_tile) {
     const std::uint64_t rows = std::min(rows_per_tile, op.m - r0);
     Tile t;
@@ -227,9 +216,8 @@ std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
         t.store_activation_bits = rows * op.k * ab;
       }
     }
-    tiles.push_back(t);
+    visit(t);
   }
-  return tiles;
 }
 
 }  // namespace
@@ -259,21 +247,32 @@ bool activations_fit(const Op& op, const CoreParams& core) {
   return (op.input_elements() + op.output_elements()) * ab <= budget_of(core).activation_bits;
 }
 
-std::vector<Tile> tile_op(const Op& shard, const CoreParams& core, bool activations_resident) {
+void for_each_tile(const Op& shard, const CoreParams& core, bool activations_resident, const TileVisitor& visit) {
   const Budget b = budget_of(core);
-  if (shard.macs() == 0 && shard.m == 0) return {};
+  if (shard.macs() == 0 && shard.m == 0) return;
   switch (shard.kind) {
     case OpKind::gemm:
-      if (shard.n == 0) return {};
-      return activations_resident ? tile_gemm_resident(shard, core, b) : tile_gemm_spilled(shard, core, b);
+      if (shard.n == 0) return;
+      if (activations_resident)
+        tile_gemm_resident(shard, core, b, visit);
+      else
+        tile_gemm_spilled(shard, core, b, visit);
+      return;
     case OpKind::attention:
-      if (shard.instances == 0) return {};
-      return tile_attention(shard, core, b, activations_resident);
+      if (shard.instances == 0) return;
+      tile_attention(shard, core, b, activations_resident, visit);
+      return;
     case OpKind::vector:
     case OpKind::embedding:
-      return tile_rows(shard, b, activations_resident);
+      tile_rows(shard, b, activations_resident, visit);
+      return;
   }
-  return {};
+}
+
+std::vector<Tile> tile_op(const Op& shard, const CoreParams& core, bool activations_resident) {
+  std::vector<Tile> tiles;
+  for_each_tile(shard, core, activations_resident, [&](const Tile& t) { tiles.push_back(t); });
+  return tiles;
 }
 
 }  // namespace pjsim::models

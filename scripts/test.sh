@@ -7,46 +7,51 @@
 # Exits non-zero when either half fails and ends with one summary line of both, with times.
 # PJSIM_SANITIZE_RUN=0 skips the sanitizer half (quick local runs; CI runs both).
 # PJSIM_FUZZ_SECONDS=N sets the length of each fuzz run (default 60).
-set -uo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$here"
+# The body is one function, read whole before it runs: editing this file during a run is safe.
+main() {
+  set -uo pipefail
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  cd "$here"
 
-summary=()
-status=0
+  summary=()
+  status=0
 
-# As root, setup.sh installs Slurm and munge, so the Slurm cluster test (tests/slurm/cluster_test.sh)
-# must run: PJSIM_REQUIRE_SLURM=1 turns its skip into a failure. Elsewhere it may skip, saying why.
-if [ "$(id -u)" -eq 0 ]; then export PJSIM_REQUIRE_SLURM="${PJSIM_REQUIRE_SLURM:-1}"; fi
+  # As root, setup.sh installs Slurm and munge, so the Slurm cluster test (tests/slurm/cluster_test.sh)
+  # must run: PJSIM_REQUIRE_SLURM=1 turns its skip into a failure. Elsewhere it may skip, saying why.
+  if [ "$(id -u)" -eq 0 ]; then export PJSIM_REQUIRE_SLURM="${PJSIM_REQUIRE_SLURM:-1}"; fi
 
-# phase NAME COMMAND...: runs COMMAND, records "NAME ok|FAILED (N s)".
-phase() {
-  local name="$1" start=$SECONDS
-  shift
-  if "$@"; then
-    summary+=("$name ok ($((SECONDS - start)) s)")
-    return 0
+  # phase NAME COMMAND...: runs COMMAND, records "NAME ok|FAILED (N s)".
+  phase() {
+    local name="$1" start=$SECONDS
+    shift
+    if "$@"; then
+      summary+=("$name ok ($((SECONDS - start)) s)")
+      return 0
+    fi
+    summary+=("$name FAILED ($((SECONDS - start)) s)")
+    status=1
+    return 1
+  }
+
+  phase "release build" ./scripts/setup.sh &&
+    phase "release tests" ctest --test-dir build --output-on-failure -j2
+
+  if [ "${PJSIM_SANITIZE_RUN:-1}" != "0" ]; then
+    # Sanitizer reports stop the process with a non-zero exit; leaks are reported too.
+    export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:strict_string_checks=1}"
+    export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+    phase "sanitize build" env BUILD_DIR="$here/build-sanitize" ./scripts/setup.sh \
+        -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DPJSIM_SANITIZE=ON -DPJSIM_FUZZ=ON \
+        -DPJSIM_FUZZ_SECONDS="${PJSIM_FUZZ_SECONDS:-60}" &&
+      phase "sanitize tests" ctest --test-dir build-sanitize --output-on-failure -j2
+  else
+    summary+=("sanitize skipped (PJSIM_SANITIZE_RUN=0)")
   fi
-  summary+=("$name FAILED ($((SECONDS - start)) s)")
-  status=1
-  return 1
+
+  line="test: $([ "$status" -eq 0 ] && echo PASS || echo FAIL) in $SECONDS s:"
+  for s in "${summary[@]}"; do line+=" $s;"; done
+  echo "${line%;}"
+  exit "$status"
 }
 
-phase "release build" ./scripts/setup.sh &&
-  phase "release tests" ctest --test-dir build --output-on-failure -j2
-
-if [ "${PJSIM_SANITIZE_RUN:-1}" != "0" ]; then
-  # Sanitizer reports stop the process with a non-zero exit; leaks are reported too.
-  export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:strict_string_checks=1}"
-  export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-  phase "sanitize build" env BUILD_DIR="$here/build-sanitize" ./scripts/setup.sh \
-      -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DPJSIM_SANITIZE=ON -DPJSIM_FUZZ=ON \
-      -DPJSIM_FUZZ_SECONDS="${PJSIM_FUZZ_SECONDS:-60}" &&
-    phase "sanitize tests" ctest --test-dir build-sanitize --output-on-failure -j2
-else
-  summary+=("sanitize skipped (PJSIM_SANITIZE_RUN=0)")
-fi
-
-line="test: $([ "$status" -eq 0 ] && echo PASS || echo FAIL) in $SECONDS s:"
-for s in "${summary[@]}"; do line+=" $s;"; done
-echo "${line%;}"
-exit "$status"
+main "$@"

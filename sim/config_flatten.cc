@@ -46,7 +46,11 @@ Location location_of(const std::string& file, const YAML::Mark& mark) {
   return Location{file, mark.line + 1, mark.column + 1};
 }
 
-std::string read_text_file(const std::string& path, const std::string& what) { return read_limited_file(path, what); }
+std::string read_text_file(const std::string& path, const std::string& what) {
+  return read_limited_file(path, what, kMaxInputFileBytes);
+}
+
+std::string read_text_file(const std::string& path) { return read_limited_file(path, "input", kMaxReportFileBytes); }
 
 YAML::Node parse_yaml(const std::string& text, const std::string& file) {
   check_utf8(text, file);

@@ -35,9 +35,12 @@ struct FlatConfig {
 /// Location of a yaml-cpp mark (0-based) in `file`, 1-based; line 0 when the mark is unknown.
 Location location_of(const std::string& file, const YAML::Mark& mark);
 
-/// Reads a file of at most 16 MiB (sim/input_limits.h); throws UserError "FILE: cannot read file"
-/// or "FILE: file is 10.0 GiB; <what> files are limited to 16 MiB".
-std::string read_text_file(const std::string& path, const std::string& what = "input");
+/// Reads a design point, study, --arch / --workload or config.json file (`what` names the kind)
+/// of at most 16 MiB (sim/input_limits.h); throws UserError "FILE: cannot read file" or
+/// "FILE: file is 10.0 GiB; <what> files are limited to 16 MiB".
+std::string read_text_file(const std::string& path, const std::string& what);
+/// Reads another input (report.json for diff and reprice, tolerance files) of at most 2 GiB.
+std::string read_text_file(const std::string& path);
 /// Parses YAML; throws UserError "file:line:col: malformed YAML: ...", or when the document
 /// nests too deep or expands to too many values (check_yaml_shape).
 YAML::Node parse_yaml(const std::string& text, const std::string& file);

@@ -26,22 +26,22 @@ std::string limit_text(double bytes) {
   return fmt::format("{:g} {}", bytes, units[u]);
 }
 
-std::string read_limited_file(const std::string& path, const std::string& what) {
+std::string read_limited_file(const std::string& path, const std::string& what, std::uint64_t limit) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) fail_at(Location{path}, "", "cannot read file");
   const auto too_big = [&](double size) {
     fail_at(Location{path}, "", fmt::format("file is {}; {} files are limited to {}", bytes_text(size), what,
-                                            limit_text(static_cast<double>(kMaxInputFileBytes))));
+                                            limit_text(static_cast<double>(limit))));
   };
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size > kMaxInputFileBytes) too_big(static_cast<double>(size));
+  if (!ec && size > limit) too_big(static_cast<double>(size));
   std::ifstream in(path, std::ios::binary);
   if (!in) fail_at(Location{path}, "", "cannot read file");
   std::string text;
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxInputFileBytes) too_big(static_cast<double>(text.size()));
+    if (text.size() > limit) too_big(static_cast<double>(text.size()));
   }
   return text;
 }

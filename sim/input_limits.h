@@ -16,8 +16,10 @@
 
 namespace pjsim::sim {
 
-/// Design points, studies, --arch / --workload files, config.json, tolerance files.
+/// Design points, studies, --arch / --workload files, config.json.
 constexpr std::uint64_t kMaxInputFileBytes = 16u << 20;
+/// Other inputs: report.json read by diff and reprice (about 7 KiB per chip), tolerance files.
+constexpr std::uint64_t kMaxReportFileBytes = std::uint64_t{2} << 30;
 /// One --set argument (key and value).
 constexpr std::size_t kMaxSetBytes = 64u << 10;
 /// Lists and maps inside each other (a design point needs about 6).
@@ -34,11 +36,11 @@ std::string bytes_text(double bytes);
 /// "16 MiB", "64 KiB": a limit for messages (binary prefixes, no trailing zeros).
 std::string limit_text(double bytes);
 
-/// Reads a regular file of at most kMaxInputFileBytes. Throws UserError
-/// "PATH: cannot read file" or "PATH: file is 10.0 GiB; <what> files are limited to 16 MiB";
-/// the size is checked before reading and again while reading (for files whose size the
-/// file system does not know, such as /proc files).
-std::string read_limited_file(const std::string& path, const std::string& what);
+/// Reads a regular file of at most `limit` bytes. Throws UserError "PATH: cannot read file" or
+/// "PATH: file is 10.0 GiB; <what> files are limited to 16 MiB"; the size is checked before
+/// reading and again while reading (for files whose size the file system does not know, such
+/// as /proc files).
+std::string read_limited_file(const std::string& path, const std::string& what, std::uint64_t limit);
 
 /// Throws UserError "FILE:LINE:COL: not UTF-8 text (byte 0xff); ..." at the first byte that is
 /// not part of a valid UTF-8 sequence (YAML is Unicode text; the reports are JSON, which must be

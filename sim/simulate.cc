@@ -7,6 +7,7 @@
 #include <systemc>
 
 #include "models/system.h"
+#include "sim/asan_stack.h"
 #include "sim/clock_check.h"
 #include "sim/workload_figures.h"
 
@@ -104,6 +105,7 @@ reports::RunResult simulate(const DesignPoint& point) {
   models::SimStats stats;
   models::System system("system", point.arch, plan, r.ledger, stats);
   sc_core::sc_start();
+  reset_asan_stack_after_simulation();
   if (!system.finished()) throw std::logic_error("simulation stopped before every core finished its program (deadlock)");
 
   r.name = point.name;
