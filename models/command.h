@@ -33,15 +33,11 @@ struct SimStats {
 };
 
 /// Issues `cmd` on `socket` with `delay` (time from now until the request may start) and returns
-/// the time from now until it completes. One payload serves every call: pjsim's targets return
-/// without waiting or issuing transactions of their own, so a call never overlaps another, and
-/// constructing a payload (it allocates its extension array) per transaction cost more than the
-/// transaction itself.
+/// the time from now until it completes.
 template <typename Socket>
 sc_core::sc_time transact(Socket& socket, Command& cmd, SimStats& stats,
                           sc_core::sc_time delay = sc_core::SC_ZERO_TIME) {
-  static tlm::tlm_generic_payload payload;
-  payload.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+  tlm::tlm_generic_payload payload;
   payload.set_command(cmd.write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
   payload.set_data_ptr(nullptr);
   payload.set_data_length(0);

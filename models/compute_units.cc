@@ -17,7 +17,7 @@ void MatrixUnit::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time
   for (int g = 0; g < tile.gemm_count; ++g) cycles += gemm_cycles(tile.gemm[g], tile.instances, params_);
   Tag tag = cmd.tag;
   tag.action = Action::mac;
-  ledger_.add(tag, tile.macs, ledger_cache_);
+  ledger_.add(tag, tile.macs);
   const sc_core::sc_time now = sc_core::sc_time_stamp();
   delay = calendar_.reserve(now + delay, seconds(static_cast<double>(cycles) * period_s_), sc_core::SC_ZERO_TIME) - now;
   payload.set_response_status(tlm::TLM_OK_RESPONSE);
@@ -34,7 +34,7 @@ void VectorUnit::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time
   const std::uint64_t ops = cmd.tile->vector_ops;
   Tag tag = cmd.tag;
   tag.action = Action::vector_op;
-  ledger_.add(tag, ops, ledger_cache_);
+  ledger_.add(tag, ops);
   const std::uint64_t cycles = ceil_div(ops, params_.lanes);
   const sc_core::sc_time now = sc_core::sc_time_stamp();
   delay = calendar_.reserve(now + delay, seconds(static_cast<double>(cycles) * period_s_), sc_core::SC_ZERO_TIME) - now;

@@ -27,7 +27,6 @@ class MatrixUnit : public sc_core::sc_module {
   MatrixUnitParams params_;
   double period_s_;
   Ledger& ledger_;
-  LedgerCache ledger_cache_;
   Calendar calendar_;
 };
 
@@ -42,7 +41,6 @@ class VectorUnit : public sc_core::sc_module {
   VectorUnitParams params_;
   double period_s_;
   Ledger& ledger_;
-  LedgerCache ledger_cache_;
   Calendar calendar_;
 };
 

@@ -22,8 +22,8 @@ Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int i
       barrier_(barrier),
       interconnect_(interconnect),
       stats_(stats),
-      free_buffers_(static_cast<int>(std::max<std::uint64_t>(arch.core.dma.buffers, 1))),
-      ready_tiles_(0) {
+      free_buffers_("free_buffers", static_cast<int>(std::max<std::uint64_t>(arch.core.dma.buffers, 1))),
+      ready_tiles_("ready_tiles", 0) {
   matrix_socket.bind(matrix.socket);
   vector_socket.bind(vector.socket);
   sram_socket.bind(sram.socket);
@@ -53,7 +53,7 @@ void Core::dma_thread() {
   for (std::size_t i = 0; i < program_.size(); ++i) {
     const CoreOp& op = program_[i];
     const Tag tag = tag_of(op);
-    op.for_each_tile(arch_.core, [&](const Tile& tile) {
+    for (const Tile& tile : op.tiles) {
       if (tile.needs_buffer()) {
         while (tile.load_activation_bits > 0 && ops_done_ < i) {
           ++stats_.events;
@@ -63,7 +63,7 @@ void Core::dma_thread() {
         dma.load(tile, tag, op.shard.operand_class());
       }
       ready_tiles_.post();
-    });
+    }
   }
 }
 
@@ -136,13 +136,13 @@ void Core::compute_thread() {
       op_done_event_.notify(sc_core::SC_ZERO_TIME);
       continue;
     }
-    op.for_each_tile(arch_.core, [&](const Tile& tile) {
+    for (const Tile& tile : op.tiles) {
       ready_tiles_.wait();
       compute_tile(tile, tag, op.shard.operand_class());
       if (tile.needs_buffer()) free_buffers_.post();
       if (tile.store_activation_bits) dma.store(tile.store_activation_bits, tag, workloads::DataClass::activations);
       if (tile.store_kv_bits) store_kv(tile.store_kv_bits, tag, op.kv_in_sram);
-    });
+    }
     gather(op, tag);
     stats_.events += static_cast<std::uint64_t>(barrier_.arrive_and_wait());
     ops_done_ = i + 1;

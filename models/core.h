@@ -13,8 +13,7 @@
 // A tile whose inputs are activations spilled to HBM waits until the previous op has finished.
 // compute_thread takes tiles in order; for each, it reserves the SRAM port, the matrix unit and
 // the vector unit together and waits for the latest, frees the buffer, and stores outputs that
-// live in HBM. Both threads walk the same tiles, each making them as it goes
-// (CoreOp::for_each_tile): a large prefill has millions of tiles, too many to store. After an op, it sends its output shard to the other cores and waits at the chip's
+// live in HBM. After an op, it sends its output shard to the other cores and waits at the chip's
 // barrier, so that every core starts the next op with the full activations. At a collective,
 // core 0 takes part for the chip (models/interconnect.h) while the other cores wait at the barrier.
 #pragma once
@@ -31,7 +30,6 @@
 #include "models/interconnect.h"
 #include "models/memory.h"
 #include "models/program.h"
-#include "models/semaphore.h"
 
 namespace pjsim::models {
 
@@ -70,8 +68,8 @@ class Core : public sc_core::sc_module {
   Barrier& barrier_;
   Interconnect* interconnect_;
   SimStats& stats_;
-  Semaphore free_buffers_;
-  Semaphore ready_tiles_;
+  sc_core::sc_semaphore free_buffers_;
+  sc_core::sc_semaphore ready_tiles_;
   std::size_t ops_done_ = 0;
   sc_core::sc_event op_done_event_;
   bool finished_ = false;

@@ -20,7 +20,7 @@ Memory::Memory(sc_core::sc_module_name name, const MemoryParams& params, Ledger&
 
 sc_core::sc_time Memory::busy() const {
   sc_core::sc_time sum = sc_core::SC_ZERO_TIME;
-  for (std::uint64_t c = 0; c < channels_; ++c) sum += channel_.busy();
+  for (const Calendar& c : channels_) sum += c.busy();
   return sum;
 }
 
@@ -28,22 +28,17 @@ void Memory::b_transport(int, tlm::tlm_generic_payload& payload, sc_core::sc_tim
   Command& cmd = command_of(payload);
   Tag tag = cmd.tag;
   tag.action = cmd.write ? params_.write_action : params_.read_action;
-  ledger_.add(tag, cmd.bits, ledger_cache_);
+  ledger_.add(tag, cmd.bits);
 
   const sc_core::sc_time now = sc_core::sc_time_stamp();
   const sc_core::sc_time earliest = now + delay;
-  delay = std::max(earliest, channel_.reserve(earliest, occupancy(cmd.bits), latency_)) - now;
+  const double channel_bits = static_cast<double>((cmd.bits + channels_.size() - 1) / channels_.size());
+  const double channel_bits_per_s = params_.bandwidth_bytes_per_s * 8 / static_cast<double>(channels_.size());
+  const sc_core::sc_time occupancy = seconds(channel_bits / channel_bits_per_s);
+  sc_core::sc_time done = earliest;
+  for (Calendar& channel : channels_) done = std::max(done, channel.reserve(earliest, occupancy, latency_));
+  delay = done - now;
   payload.set_response_status(tlm::TLM_OK_RESPONSE);
-}
-
-sc_core::sc_time Memory::occupancy(std::uint64_t bits) {
-  Remembered& r = occupancies_[(bits * 0x9E3779B97F4A7C15ull) >> 60];
-  if (r.bits != bits) {
-    const double channel_bits = static_cast<double>((bits + channels_ - 1) / channels_);
-    const double channel_bits_per_s = params_.bandwidth_bytes_per_s * 8 / static_cast<double>(channels_);
-    r = {bits, seconds(channel_bits / channel_bits_per_s)};
-  }
-  return r.time;
 }
 
 }  // namespace pjsim::models

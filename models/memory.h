@@ -3,17 +3,15 @@
 // A transfer of b bits is striped over all channels (address interleaving), so each channel is
 // busy for ceil(b / channels) / (bandwidth / channels) and the transfer completes `latency` after
 // its last channel finishes. Each transfer counts its bits in the ledger as the memory's read or
-// write action with the initiator's tags. Since every transfer reserves every channel alike, the
-// channels' calendars are always equal: one Calendar stands for all of them (busy() sums it
-// `channels` times), so a transfer costs one reservation, not one per channel.
+// write action with the initiator's tags.
 //
 //   core0.dma ──┐                 ┌─ channel 0 calendar
 //   core1.dma ──┼─> Memory(hbm) ──┼─ channel 1 calendar
 //   ...       ──┘                 └─ ...
 #pragma once
 
-#include <array>
 #include <string>
+#include <vector>
 
 #include <systemc>
 #include <tlm>
@@ -46,26 +44,15 @@ class Memory : public sc_core::sc_module {
 
   /// Summed busy time of all channels, and the channel count.
   sc_core::sc_time busy() const;
-  std::uint64_t channels() const { return channels_; }
+  std::uint64_t channels() const { return channels_.size(); }
 
  private:
   void b_transport(int port, tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
-  /// Time a transfer of `bits` holds each channel. Tiles repeat a few sizes and an sc_time built
-  /// from seconds costs more than the rest of a transfer, so recent sizes are remembered
-  /// (direct-mapped; the same bits always give the same time).
-  sc_core::sc_time occupancy(std::uint64_t bits);
 
-  struct Remembered {
-    std::uint64_t bits = ~std::uint64_t{0};
-    sc_core::sc_time time;
-  };
   MemoryParams params_;
   Ledger& ledger_;
-  LedgerCache ledger_cache_;
-  std::uint64_t channels_;
-  Calendar channel_;  // every channel's calendar (they are equal)
+  std::vector<Calendar> channels_;
   sc_core::sc_time latency_;
-  std::array<Remembered, 16> occupancies_;
 };
 
 }  // namespace pjsim::models

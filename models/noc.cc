@@ -10,23 +10,19 @@ Noc::Noc(sc_core::sc_module_name name, const NocParams& params, std::uint64_t co
 
 sc_core::sc_time Noc::busy() const { return links_.busy(); }
 
-const std::vector<std::size_t>& Noc::route(std::uint64_t src, std::uint64_t dst) {
-  std::vector<std::size_t>& links = routes_[src * mesh_.cores() + dst];
-  if (links.empty())
-    for (const auto& link : mesh_.route(src, dst)) links.push_back(mesh_.link_index(link.first, link.second));
-  return links;
-}
-
 void Noc::b_transport(int, tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) {
   const Command& cmd = command_of(payload);
-  const std::vector<std::size_t>& links = route(cmd.src, cmd.dst);
+  const auto route = mesh_.route(cmd.src, cmd.dst);
   Tag tag = cmd.tag;
   tag.action = Action::noc_bit_hops;
-  ledger_.add(tag, cmd.bits * links.size(), ledger_cache_);
+  ledger_.add(tag, cmd.bits * route.size());
   tag.action = Action::sram_write_bits;
   tag.core = static_cast<int>(cmd.dst);
-  ledger_.add(tag, cmd.bits, ledger_cache_);
+  ledger_.add(tag, cmd.bits);
 
+  std::vector<std::size_t> links;
+  links.reserve(route.size());
+  for (const auto& link : route) links.push_back(mesh_.link_index(link.first, link.second));
   const sc_core::sc_time now = sc_core::sc_time_stamp();
   delay = links_.send(links, cmd.bits, now + delay) - now;
   payload.set_response_status(tlm::TLM_OK_RESPONSE);

@@ -7,7 +7,6 @@
 // b sram_write_bits (the receiving SRAM's port time is not modelled: see docs/energy-model.md).
 #pragma once
 
-#include <unordered_map>
 #include <vector>
 
 #include <systemc>
@@ -34,14 +33,9 @@ class Noc : public sc_core::sc_module {
  private:
   void b_transport(int port, tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
 
-  /// The link indices of the route from core `src` to core `dst`, computed once per pair.
-  const std::vector<std::size_t>& route(std::uint64_t src, std::uint64_t dst);
-
   topologies::CoreMesh mesh_;
   Ledger& ledger_;
-  LedgerCache ledger_cache_;
   LinkNetwork links_;  // indexed like mesh_.links()
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> routes_;  // by src * cores + dst
 };
 
 }  // namespace pjsim::models

@@ -20,18 +20,18 @@ const Price& require(const std::map<workloads::Precision, Price>& table, const T
 }  // namespace
 
 std::string price_key(const Tag& tag) {
-  // Called once per ledger entry by the reports: whole literals, one allocation each.
+  const std::string base = "arch.technology.";
   switch (tag.action) {
-    case Action::mac: return std::string("arch.technology.mac.") + workloads::to_string(tag.precision);
-    case Action::vector_op: return std::string("arch.technology.vector_op.") + workloads::to_string(tag.precision);
-    case Action::sram_read_bits: return "arch.technology.sram_read";
-    case Action::sram_write_bits: return "arch.technology.sram_write";
-    case Action::hbm_read_bits: return "arch.technology.hbm_read";
-    case Action::hbm_write_bits: return "arch.technology.hbm_write";
-    case Action::noc_bit_hops: return "arch.technology.noc_hop";
-    case Action::ici_bit_hops: return "arch.technology.ici_link";
+    case Action::mac: return base + "mac." + workloads::to_string(tag.precision);
+    case Action::vector_op: return base + "vector_op." + workloads::to_string(tag.precision);
+    case Action::sram_read_bits: return base + "sram_read";
+    case Action::sram_write_bits: return base + "sram_write";
+    case Action::hbm_read_bits: return base + "hbm_read";
+    case Action::hbm_write_bits: return base + "hbm_write";
+    case Action::noc_bit_hops: return base + "noc_hop";
+    case Action::ici_bit_hops: return base + "ici_link";
   }
-  return "arch.technology.";
+  return base;
 }
 
 const Price& price_of(const Technology& tech, const Tag& tag) {

@@ -7,12 +7,15 @@ namespace pjsim::models {
 namespace {
 
 // Weights (and their scales and metadata), or the KV cache, already in SRAM: nothing to load.
-void mark_resident_operand(CoreOp& core_op, const workloads::Op& op, const Residency& r) {
+void drop_resident_loads(std::vector<Tile>& tiles, const workloads::Op& op, const Residency& r) {
   const workloads::DataClass operand = op.operand_class();
   const bool weights = operand == workloads::DataClass::weights && r.weights_in_sram;
   const bool kv = (operand == workloads::DataClass::kv && r.kv_in_sram) || op.operand_in_sram;
-  core_op.operand_in_sram = weights || kv;
-  core_op.scales_in_sram = weights;
+  if (!weights && !kv) return;
+  for (Tile& t : tiles) {
+    t.load_operand_bits = 0;
+    if (weights) t.load_scale_bits = t.load_metadata_bits = 0;
+  }
 }
 
 void add_op(std::vector<CoreProgram>& programs, const workloads::Op& op, const ArchParams& arch, const Residency& r) {
@@ -25,7 +28,8 @@ void add_op(std::vector<CoreProgram>& programs, const workloads::Op& op, const A
     core_op.shard = shard_op(op, c, cores);
     core_op.activations_resident = resident;
     core_op.kv_in_sram = r.kv_in_sram;
-    mark_resident_operand(core_op, op, r);
+    core_op.tiles = tile_op(core_op.shard, arch.core, resident);
+    drop_resident_loads(core_op.tiles, op, r);
     if (cores > 1 && resident)
       core_op.gather_bits = static_cast<std::uint64_t>(
           std::ceil(core_op.shard.output_elements() * workloads::bits_per_element(op.activation_precision)));
@@ -35,23 +39,9 @@ void add_op(std::vector<CoreProgram>& programs, const workloads::Op& op, const A
 
 }  // namespace
 
-void CoreOp::for_each_tile(const CoreParams& core, const TileVisitor& visit) const {
-  if (!operand_in_sram) {
-    models::for_each_tile(shard, core, activations_resident, visit);
-    return;
-  }
-  models::for_each_tile(shard, core, activations_resident, [&](const Tile& t) {
-    Tile kept = t;
-    kept.load_operand_bits = 0;
-    if (scales_in_sram) kept.load_scale_bits = kept.load_metadata_bits = 0;
-    visit(kept);
-  });
-}
-
 std::vector<CoreProgram> build_core_programs(const std::vector<workloads::ChipItem>& items, const ArchParams& arch,
                                              const Residency& residency) {
   std::vector<CoreProgram> programs(arch.chip.cores);
-  for (CoreProgram& program : programs) program.reserve(items.size());
   for (const workloads::ChipItem& item : items) {
     if (!item.is_collective) {
       add_op(programs, item.op, arch, residency);
@@ -72,7 +62,6 @@ std::vector<CoreProgram> build_core_programs(const std::vector<workloads::ChipIt
 
 std::vector<CoreProgram> build_core_programs(const std::vector<workloads::Op>& ops, const ArchParams& arch) {
   std::vector<CoreProgram> programs(arch.chip.cores);
-  for (CoreProgram& program : programs) program.reserve(ops.size());
   for (const workloads::Op& op : ops) add_op(programs, op, arch, Residency{});
   return programs;
 }

@@ -1,5 +1,5 @@
-// What each core of a chip executes for a list of ops: its shard of every op, cut into tiles
-// when the core walks it, and the bits it must share with the other cores afterwards. Pure arithmetic (no SystemC), so
+// What each core of a chip executes for a list of ops: its shard of every op, cut into tiles,
+// and the bits it must share with the other cores afterwards. Pure arithmetic (no SystemC), so
 // the traffic a run will produce can be checked against closed forms before simulating.
 //
 // Example: Llama-3-8B decode at batch 16 on 2 cores: each gemm's columns split in two; each
@@ -19,17 +19,12 @@ namespace pjsim::models {
 
 struct CoreOp {
   workloads::Op shard;            ///< this core's part of the op
+  std::vector<Tile> tiles;
   bool activations_resident = true;
   bool kv_in_sram = false;        ///< K and V appended to SRAM rather than stored to HBM
-  bool operand_in_sram = false;   ///< weights or KV already in SRAM: tiles load nothing for the operand
-  bool scales_in_sram = false;    ///< the weights' scales and metadata too
   std::uint64_t gather_bits = 0;  ///< output bits sent to every other core after the op (0 with one core)
   bool is_collective = false;     ///< a collective over the chip mesh (core 0 takes part for the chip)
   workloads::CollectiveCall collective;
-
-  /// Calls visit(tile) for each tile of the shard, in order (models/tiler.h), loads of what is
-  /// already in SRAM removed. Tiles are made when needed, not stored.
-  void for_each_tile(const CoreParams& core, const TileVisitor& visit) const;
 };
 
 using CoreProgram = std::vector<CoreOp>;

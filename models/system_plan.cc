@@ -44,8 +44,7 @@ ChipPlacement measure(const std::vector<ChipItem>& items, const ArchParams& arch
     switch (op.operand_class()) {
       case DataClass::weights: {
         std::uint64_t bits = 0;
-        for_each_tile(op, arch.core, true,
-                      [&](const Tile& t) { bits += t.load_operand_bits + t.load_scale_bits + t.load_metadata_bits; });
+        for (const Tile& t : tile_op(op, arch.core, true)) bits += t.load_operand_bits + t.load_scale_bits + t.load_metadata_bits;
         const int expert = op.expert;
         if (expert >= 0)
           expert_ops[op.name] = {op.layer, expert, bits};

@@ -80,7 +80,7 @@ void charge_weights(Tile& t, const Op& op, const MatrixUnitParams& mu, std::uint
   t.load_metadata_bits = c.metadata_bits;
 }
 
-void tile_gemm_resident(const Op& op, const CoreParams& core, const Budget& b, const TileVisitor& visit) {
+std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const Budget& b) {
   const MatrixUnitParams& mu = core.matrix;
   const double wb = bits_per_dense_weight(op, mu);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
@@ -92,6 +92,7 @@ void tile_gemm_resident(const Op& op, const CoreParams& core, const Budget& b, c
     n_t = std::min(op.n, mu.cols);
     k_t = std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / (mu.cols * wb)), mu.rows, mu.rows));
   }
+  std::vector<Tile> tiles;
   for (std::uint64_t n0 = 0; n0 < op.n; n0 += n_t) {
     const std::uint64_t nn = std::min(n_t, op.n - n0);
     for (std::uint64_t k0 = 0; k0 < op.k; k0 += k_t) {
@@ -100,12 +101,13 @@ void tile_gemm_resident(const Op& op, const CoreParams& core, const Budget& b, c
       charge_weights(t, op, mu, op.m, kk, nn);
       charge_gemm_operands(t, t.gemm[0], 1, ab, t.load_operand_bits, mu, true);
       charge_outputs(t, op.m * nn, ab, k0 == 0, k0 + kk == op.k);
-      visit(t);
+      tiles.push_back(t);
     }
   }
+  return tiles;
 }
 
-void tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b, const TileVisitor& visit) {
+std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b) {
   const MatrixUnitParams& mu = core.matrix;
   const double wb = bits_per_dense_weight(op, mu);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
@@ -116,6 +118,7 @@ void tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b, co
   const double chunk_bits_per_k = b_m * ab + b_n * wb;
   const std::uint64_t k_t =
       std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / chunk_bits_per_k), mu.rows, mu.rows));
+  std::vector<Tile> tiles;
   for (std::uint64_t m0 = 0; m0 < op.m; m0 += b_m) {
     const std::uint64_t mm = std::min(b_m, op.m - m0);
     for (std::uint64_t n0 = 0; n0 < op.n; n0 += b_n) {
@@ -129,13 +132,14 @@ void tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b, co
         charge_gemm_operands(t, t.gemm[0], 1, ab, t.load_operand_bits, mu, true);
         charge_outputs(t, mm * nn, ab, k0 == 0, last);
         if (last) t.store_activation_bits = mm * nn * ab;
-        visit(t);
+        tiles.push_back(t);
       }
     }
   }
+  return tiles;
 }
 
-void tile_attention(const Op& op, const CoreParams& core, const Budget& b, bool resident, const TileVisitor& visit) {
+std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Budget& b, bool resident) {
   const MatrixUnitParams& mu = core.matrix;
   const double kvb = workloads::bits_per_element(op.operand_precision);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
@@ -155,9 +159,7 @@ void tile_attention(const Op& op, const CoreParams& core, const Budget& b, bool 
                                               b.activation_bits / (op.m * row_bits)),
                                      1, op.instances);
 
-  // The first tile also runs the vector ops that do not divide evenly over the scores; the last
-  // appends this step's K and V to the cache.
-  bool first_tile = true;
+  std::vector<Tile> tiles;
   for (std::uint64_t i0 = 0; i0 < op.instances; i0 += pack) {
     const std::uint64_t ii = std::min(pack, op.instances - i0);
     for (std::uint64_t m0 = 0; m0 < op.m; m0 += m_t) {
@@ -182,18 +184,19 @@ void tile_attention(const Op& op, const CoreParams& core, const Budget& b, bool 
         t.sram_read_activation_bits += ii * mm * nn * ab;
         charge_outputs(t, ii * mm * hd, ab, first, last);
         if (!resident && last) t.store_activation_bits = ii * mm * hd * ab;
-        if (first_tile) t.vector_ops += extra_ops;
-        first_tile = false;
-        if (last && m0 + mm == op.m && i0 + ii == op.instances)
-          t.store_kv_bits = bits_of(op.kv_append_elements, op.operand_precision);
-        visit(t);
+        tiles.push_back(t);
       }
     }
   }
+  if (!tiles.empty()) {
+    tiles.front().vector_ops += extra_ops;
+    tiles.back().store_kv_bits = bits_of(op.kv_append_elements, op.operand_precision);
+  }
+  return tiles;
 }
 
 // Vector and embedding ops: rows in chunks that fit a buffer when they stream through HBM.
-void tile_rows(const Op& op, const Budget& b, bool resident, const TileVisitor& visit) {
+std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
   const bool embedding = op.kind == OpKind::embedding;
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
   const double row_bits =
@@ -201,6 +204,7 @@ void tile_rows(const Op& op, const Budget& b, bool resident, const TileVisitor& 
   const bool streams = embedding || !resident;
   const std::uint64_t rows_per_tile =
       streams ? std::clamp<std::uint64_t>(static_cast<std::uint64_t>(b.buffer_bits / row_bits), 1, op.m) : op.m;
+  std::vector<Tile> tiles;
   for (std::uint64_t r0 = 0; r0 < op.m; r0 += rows_per_tile) {
     const std::uint64_t rows = std::min(rows_per_tile, op.m - r0);
     Tile t;
@@ -216,8 +220,9 @@ void tile_rows(const Op& op, const Budget& b, bool resident, const TileVisitor& 
         t.store_activation_bits = rows * op.k * ab;
       }
     }
-    visit(t);
+    tiles.push_back(t);
   }
+  return tiles;
 }
 
 }  // namespace
@@ -247,32 +252,21 @@ bool activations_fit(const Op& op, const CoreParams& core) {
   return (op.input_elements() + op.output_elements()) * ab <= budget_of(core).activation_bits;
 }
 
-void for_each_tile(const Op& shard, const CoreParams& core, bool activations_resident, const TileVisitor& visit) {
+std::vector<Tile> tile_op(const Op& shard, const CoreParams& core, bool activations_resident) {
   const Budget b = budget_of(core);
-  if (shard.macs() == 0 && shard.m == 0) return;
+  if (shard.macs() == 0 && shard.m == 0) return {};
   switch (shard.kind) {
     case OpKind::gemm:
-      if (shard.n == 0) return;
-      if (activations_resident)
-        tile_gemm_resident(shard, core, b, visit);
-      else
-        tile_gemm_spilled(shard, core, b, visit);
-      return;
+      if (shard.n == 0) return {};
+      return activations_resident ? tile_gemm_resident(shard, core, b) : tile_gemm_spilled(shard, core, b);
     case OpKind::attention:
-      if (shard.instances == 0) return;
-      tile_attention(shard, core, b, activations_resident, visit);
-      return;
+      if (shard.instances == 0) return {};
+      return tile_attention(shard, core, b, activations_resident);
     case OpKind::vector:
     case OpKind::embedding:
-      tile_rows(shard, b, activations_resident, visit);
-      return;
+      return tile_rows(shard, b, activations_resident);
   }
-}
-
-std::vector<Tile> tile_op(const Op& shard, const CoreParams& core, bool activations_resident) {
-  std::vector<Tile> tiles;
-  for_each_tile(shard, core, activations_resident, [&](const Tile& t) { tiles.push_back(t); });
-  return tiles;
+  return {};
 }
 
 }  // namespace pjsim::models

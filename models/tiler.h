@@ -23,7 +23,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 #include "models/arch_params.h"
@@ -63,13 +62,7 @@ workloads::Op shard_op(const workloads::Op& op, std::uint64_t core, std::uint64_
 /// Whether the op's whole input and output activations fit in the activation half of a core's SRAM.
 bool activations_fit(const workloads::Op& op, const CoreParams& core);
 
-using TileVisitor = std::function<void(const Tile&)>;
-
-/// Calls visit(tile) for each tile of one core's shard (from shard_op), in order. The simulation
-/// makes tiles on the fly rather than storing them: a large prefill has millions.
-void for_each_tile(const workloads::Op& shard, const CoreParams& core, bool activations_resident,
-                   const TileVisitor& visit);
-/// The same tiles as a vector. Their MACs sum to shard.macs() exactly.
+/// Tiles of one core's shard (from shard_op). Their MACs sum to shard.macs() exactly.
 std::vector<Tile> tile_op(const workloads::Op& shard, const CoreParams& core, bool activations_resident);
 
 }  // namespace pjsim::models

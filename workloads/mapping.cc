@@ -254,7 +254,6 @@ std::vector<ChipItem> chip_items(const std::vector<Op>& ops, const ModelShape& m
     return s;
   };
   std::vector<ChipItem> items;
-  items.reserve(ops.size());
   std::uint64_t next_id = 0;
   auto collective = [&](CollectiveOp kind, std::vector<std::size_t> axes, std::uint64_t bytes, std::uint64_t stage,
                         bool takes_part, const Op& after) {
@@ -285,17 +284,12 @@ std::vector<ChipItem> chip_items(const std::vector<Op>& ops, const ModelShape& m
         collective(CollectiveOp::all_gather, m.context,
                    bytes_of(local.instances * 2 * local.n * local.k, local.operand_precision), stage, mine, op);
       }
-      if (shard_for_experts(item.op, role)) {
-        if (!role.ring) {
-          items.push_back(std::move(item));
-        } else {
-          for (Op& part : ring_ops(item.op, role)) {
-            ChipItem piece;
-            piece.op = std::move(part);
-            items.push_back(std::move(piece));
-          }
+      if (shard_for_experts(item.op, role))
+        for (Op& part : ring_ops(item.op, role)) {
+          ChipItem piece;
+          piece.op = std::move(part);
+          items.push_back(std::move(piece));
         }
-      }
     } else if (role.ring && op.kind == OpKind::attention) {
       collective(CollectiveOp::all_gather, m.context, 0, stage, false, op);  // keep ids equal across chips
     }
