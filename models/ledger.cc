@@ -1,5 +1,7 @@
 #include "models/ledger.h"
 
+#include <algorithm>
+
 namespace pjsim::models {
 
 const char* to_string(Action a) {
@@ -48,15 +50,32 @@ Tier tier_of(Action a) {
   return Tier::compute;
 }
 
-std::uint64_t Ledger::total(Action a) const {
-  std::uint64_t sum = 0;
-  for (const auto& [tag, count] : counts_)
-    if (tag.action == a) sum += count;
-  return sum;
+std::size_t TagHash::operator()(const Tag& t) const {
+  // Fields packed into one word, then mixed (the finaliser of splitmix64).
+  std::uint64_t h = static_cast<std::uint64_t>(t.action);
+  for (std::uint64_t field : {static_cast<std::uint64_t>(t.precision), static_cast<std::uint64_t>(t.op),
+                              static_cast<std::uint64_t>(t.data), static_cast<std::uint64_t>(static_cast<std::uint32_t>(t.layer)),
+                              static_cast<std::uint64_t>(static_cast<std::uint32_t>(t.core)),
+                              static_cast<std::uint64_t>(static_cast<std::uint32_t>(t.chip))})
+    h = h * 0x100000001b3ULL ^ field;
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  return static_cast<std::size_t>(h ^ (h >> 31));
+}
+
+const std::vector<Ledger::Entry>& Ledger::entries() const {
+  if (!sorted_valid_) {
+    sorted_.assign(counts_.begin(), counts_.end());
+    std::sort(sorted_.begin(), sorted_.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
+    sorted_valid_ = true;
+  }
+  return sorted_;
 }
 
 void Ledger::merge(const Ledger& other) {
-  for (const auto& [tag, count] : other.counts_) counts_[tag] += count;
+  for (const auto& [tag, count] : other.counts_) add(tag, count);
 }
 
 }  // namespace pjsim::models

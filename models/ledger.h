@@ -6,10 +6,12 @@
 //   {sram_write_bits, chip 0, core 1, layer 3, mlp, weights} += 33554432.
 #pragma once
 
+#include <array>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <tuple>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "workloads/op_graph.h"
@@ -39,20 +41,40 @@ struct Tag {
     return std::tie(action, precision, chip, core, layer, op, data) <
            std::tie(o.action, o.precision, o.chip, o.core, o.layer, o.op, o.data);
   }
+  bool operator==(const Tag& o) const {
+    return std::tie(action, precision, chip, core, layer, op, data) ==
+           std::tie(o.action, o.precision, o.chip, o.core, o.layer, o.op, o.data);
+  }
 };
 
+struct TagHash {
+  std::size_t operator()(const Tag& t) const;
+};
+
+/// Counts by tag. Models add to it on every transaction, so adding is a hash-table update (a
+/// 64-chip run holds hundreds of thousands of tags, where a tree's lookups were a profile's top
+/// hot spot, docs/performance.md); entries() sorts once, after the run, for the reports.
 class Ledger {
  public:
+  using Entry = std::pair<Tag, std::uint64_t>;
+
   void add(const Tag& tag, std::uint64_t count) {
-    if (count) counts_[tag] += count;
+    if (!count) return;
+    counts_[tag] += count;
+    totals_[static_cast<std::size_t>(tag.action)] += count;
+    sorted_valid_ = false;
   }
-  /// Every (tag, count), in a deterministic order.
-  const std::map<Tag, std::uint64_t>& entries() const { return counts_; }
-  std::uint64_t total(Action a) const;
+  /// Every (tag, count), ordered by tag (deterministic). Valid until the next add().
+  const std::vector<Entry>& entries() const;
+  std::uint64_t total(Action a) const { return totals_[static_cast<std::size_t>(a)]; }
   void merge(const Ledger& other);
 
  private:
-  std::map<Tag, std::uint64_t> counts_;
+  std::unordered_map<Tag, std::uint64_t, TagHash> counts_;
+  static constexpr std::size_t kActions = static_cast<std::size_t>(Action::ici_bit_hops) + 1;
+  std::array<std::uint64_t, kActions> totals_{};  ///< by Action
+  mutable std::vector<Entry> sorted_;      ///< entries(), rebuilt after adds
+  mutable bool sorted_valid_ = true;
 };
 
 }  // namespace pjsim::models

@@ -42,6 +42,7 @@ void add_op(std::vector<CoreProgram>& programs, const workloads::Op& op, const A
 std::vector<CoreProgram> build_core_programs(const std::vector<workloads::ChipItem>& items, const ArchParams& arch,
                                              const Residency& residency) {
   std::vector<CoreProgram> programs(arch.chip.cores);
+  for (CoreProgram& program : programs) program.reserve(items.size());
   for (const workloads::ChipItem& item : items) {
     if (!item.is_collective) {
       add_op(programs, item.op, arch, residency);

@@ -254,6 +254,7 @@ std::vector<ChipItem> chip_items(const std::vector<Op>& ops, const ModelShape& m
     return s;
   };
   std::vector<ChipItem> items;
+  items.reserve(ops.size() + ops.size() / 2);  // ops and the collectives between them
   std::uint64_t next_id = 0;
   auto collective = [&](CollectiveOp kind, std::vector<std::size_t> axes, std::uint64_t bytes, std::uint64_t stage,
                         bool takes_part, const Op& after) {
