@@ -50,19 +50,31 @@ Tier tier_of(Action a) {
   return Tier::compute;
 }
 
-std::size_t TagHash::operator()(const Tag& t) const {
-  // Fields packed into one word, then mixed (the finaliser of splitmix64).
-  std::uint64_t h = static_cast<std::uint64_t>(t.action);
-  for (std::uint64_t field : {static_cast<std::uint64_t>(t.precision), static_cast<std::uint64_t>(t.op),
-                              static_cast<std::uint64_t>(t.data), static_cast<std::uint64_t>(static_cast<std::uint32_t>(t.layer)),
-                              static_cast<std::uint64_t>(static_cast<std::uint32_t>(t.core)),
-                              static_cast<std::uint64_t>(static_cast<std::uint32_t>(t.chip))})
-    h = h * 0x100000001b3ULL ^ field;
+namespace {
+
+std::uint64_t mix(std::uint64_t h) {  // the finaliser of splitmix64
   h ^= h >> 30;
   h *= 0xbf58476d1ce4e5b9ULL;
   h ^= h >> 27;
   h *= 0x94d049bb133111ebULL;
-  return static_cast<std::size_t>(h ^ (h >> 31));
+  return h ^ (h >> 31);
+}
+
+}  // namespace
+
+std::size_t TagHash::operator()(const Tag& t) const {
+  const auto u = [](auto v) { return static_cast<std::uint64_t>(v); };
+  const std::uint64_t kinds = u(t.action) << 56 | u(t.precision) << 48 | u(t.op) << 40 | u(t.data) << 32 |
+                              u(static_cast<std::uint32_t>(t.layer));
+  const std::uint64_t place = u(static_cast<std::uint32_t>(t.chip)) << 32 | u(static_cast<std::uint32_t>(t.core));
+  return static_cast<std::size_t>(mix(kinds ^ mix(place)));
+}
+
+std::uint64_t* Ledger::slot(const Tag& tag) {
+  const std::size_t hash = TagHash{}(tag);
+  RecentTags::Entry& recent = recent_.entries[hash & (RecentTags::kSize - 1)];
+  if (recent.count == nullptr || !(recent.tag == tag)) recent = {tag, &counts_[tag]};
+  return recent.count;
 }
 
 const std::vector<Ledger::Entry>& Ledger::entries() const {

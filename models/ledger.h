@@ -53,14 +53,15 @@ struct TagHash {
 
 /// Counts by tag. Models add to it on every transaction, so adding is a hash-table update (a
 /// 64-chip run holds hundreds of thousands of tags, where a tree's lookups were a profile's top
-/// hot spot, docs/performance.md); entries() sorts once, after the run, for the reports.
+/// hot spot, docs/performance.md), served first from a small cache of the tags added lately
+/// (the ops in flight); entries() sorts once, after the run, for the reports.
 class Ledger {
  public:
   using Entry = std::pair<Tag, std::uint64_t>;
 
   void add(const Tag& tag, std::uint64_t count) {
     if (!count) return;
-    counts_[tag] += count;
+    *slot(tag) += count;
     totals_[static_cast<std::size_t>(tag.action)] += count;
     sorted_valid_ = false;
   }
@@ -70,7 +71,27 @@ class Ledger {
   void merge(const Ledger& other);
 
  private:
+  /// The count of `tag`, created at zero. Elements of an unordered_map never move, so the cache
+  /// holds pointers to them; a copied ledger starts with an empty cache (RecentTags).
+  std::uint64_t* slot(const Tag& tag);
+
+  struct RecentTags {
+    static constexpr std::size_t kSize = 1024;  // a power of two
+    struct Entry {
+      Tag tag;
+      std::uint64_t* count = nullptr;
+    };
+    std::vector<Entry> entries = std::vector<Entry>(kSize);
+    RecentTags() = default;
+    RecentTags(const RecentTags&) {}
+    RecentTags& operator=(const RecentTags&) {
+      entries.assign(kSize, Entry{});
+      return *this;
+    }
+  };
+
   std::unordered_map<Tag, std::uint64_t, TagHash> counts_;
+  RecentTags recent_;
   static constexpr std::size_t kActions = static_cast<std::size_t>(Action::ici_bit_hops) + 1;
   std::array<std::uint64_t, kActions> totals_{};  ///< by Action
   mutable std::vector<Entry> sorted_;      ///< entries(), rebuilt after adds

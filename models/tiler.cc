@@ -12,6 +12,9 @@ using workloads::OpKind;
 
 namespace {
 
+// How many steps of `step` cover `total` (the tile count along one loop), to reserve tile vectors.
+std::uint64_t steps(std::uint64_t total, std::uint64_t step) { return step ? (total + step - 1) / step : 0; }
+
 constexpr std::uint64_t kAccumulatorBits = 32;  // partial sums are kept in fp32
 
 std::uint64_t bits_of(std::uint64_t elements, workloads::Precision p) {
@@ -93,6 +96,7 @@ std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const
     k_t = std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / (mu.cols * wb)), mu.rows, mu.rows));
   }
   std::vector<Tile> tiles;
+  tiles.reserve(steps(op.n, n_t) * steps(op.k, k_t));
   for (std::uint64_t n0 = 0; n0 < op.n; n0 += n_t) {
     const std::uint64_t nn = std::min(n_t, op.n - n0);
     for (std::uint64_t k0 = 0; k0 < op.k; k0 += k_t) {
@@ -119,6 +123,7 @@ std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const 
   const std::uint64_t k_t =
       std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / chunk_bits_per_k), mu.rows, mu.rows));
   std::vector<Tile> tiles;
+  tiles.reserve(steps(op.m, b_m) * steps(op.n, b_n) * steps(op.k, k_t));
   for (std::uint64_t m0 = 0; m0 < op.m; m0 += b_m) {
     const std::uint64_t mm = std::min(b_m, op.m - m0);
     for (std::uint64_t n0 = 0; n0 < op.n; n0 += b_n) {
@@ -160,6 +165,7 @@ std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Bud
                                      1, op.instances);
 
   std::vector<Tile> tiles;
+  tiles.reserve(steps(op.instances, pack) * steps(op.m, m_t) * steps(op.n, n_t));
   for (std::uint64_t i0 = 0; i0 < op.instances; i0 += pack) {
     const std::uint64_t ii = std::min(pack, op.instances - i0);
     for (std::uint64_t m0 = 0; m0 < op.m; m0 += m_t) {
@@ -205,6 +211,7 @@ std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
   const std::uint64_t rows_per_tile =
       streams ? std::clamp<std::uint64_t>(static_cast<std::uint64_t>(b.buffer_bits / row_bits), 1, op.m) : op.m;
   std::vector<Tile> tiles;
+  tiles.reserve(steps(op.m, rows_per_tile));
   for (std::uint64_t r0 = 0; r0 < op.m; r0 += rows_per_tile) {
     const std::uint64_t rows = std::min(rows_per_tile, op.m - r0);
     Tile t;
