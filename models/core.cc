@@ -19,6 +19,7 @@ Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int i
       chip_(chip),
       index_(index),
       program_(std::move(program)),
+      tiles_(program_.size()),
       barrier_(barrier),
       interconnect_(interconnect),
       stats_(stats),
@@ -44,6 +45,11 @@ Tag Core::tag_of(const CoreOp& op) const {
   return tag;
 }
 
+std::shared_ptr<const std::vector<Tile>> Core::tiles_for(std::size_t i) {
+  if (!tiles_[i]) tiles_[i] = std::make_shared<const std::vector<Tile>>(tiles_of(program_[i], arch_.core));
+  return tiles_[i];
+}
+
 void Core::wait_for(const sc_core::sc_time& t) {
   ++stats_.events;
   sc_core::wait(t);
@@ -53,7 +59,9 @@ void Core::dma_thread() {
   for (std::size_t i = 0; i < program_.size(); ++i) {
     const CoreOp& op = program_[i];
     const Tag tag = tag_of(op);
-    for (const Tile& tile : op.tiles) {
+    if (op.is_collective) continue;
+    const auto tiles = tiles_for(i);
+    for (const Tile& tile : *tiles) {
       if (tile.needs_buffer()) {
         while (tile.load_activation_bits > 0 && ops_done_ < i) {
           ++stats_.events;
@@ -136,13 +144,15 @@ void Core::compute_thread() {
       op_done_event_.notify(sc_core::SC_ZERO_TIME);
       continue;
     }
-    for (const Tile& tile : op.tiles) {
+    const auto tiles = tiles_for(i);
+    for (const Tile& tile : *tiles) {
       ready_tiles_.wait();
       compute_tile(tile, tag, op.shard.operand_class());
       if (tile.needs_buffer()) free_buffers_.post();
       if (tile.store_activation_bits) dma.store(tile.store_activation_bits, tag, workloads::DataClass::activations);
       if (tile.store_kv_bits) store_kv(tile.store_kv_bits, tag, op.kv_in_sram);
     }
+    tiles_[i].reset();
     gather(op, tag);
     stats_.events += static_cast<std::uint64_t>(barrier_.arrive_and_wait());
     ops_done_ = i + 1;

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include <systemc>
 #include <tlm>
@@ -60,11 +61,15 @@ class Core : public sc_core::sc_module {
   void gather(const CoreOp& op, const Tag& tag);
   void store_kv(std::uint64_t bits, const Tag& tag, bool in_sram);
   Tag tag_of(const CoreOp& op) const;
+  /// Op i's tiles, cut by whichever thread reaches the op first; the compute thread drops them
+  /// when the op is done.
+  std::shared_ptr<const std::vector<Tile>> tiles_for(std::size_t i);
   void wait_for(const sc_core::sc_time& t);
 
   const ArchParams& arch_;
   int chip_, index_;
   CoreProgram program_;
+  std::vector<std::shared_ptr<const std::vector<Tile>>> tiles_;  ///< by op, while in flight
   Barrier& barrier_;
   Interconnect* interconnect_;
   SimStats& stats_;

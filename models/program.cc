@@ -7,15 +7,12 @@ namespace pjsim::models {
 namespace {
 
 // Weights (and their scales and metadata), or the KV cache, already in SRAM: nothing to load.
-void drop_resident_loads(std::vector<Tile>& tiles, const workloads::Op& op, const Residency& r) {
+void mark_resident_operand(CoreOp& core_op, const workloads::Op& op, const Residency& r) {
   const workloads::DataClass operand = op.operand_class();
   const bool weights = operand == workloads::DataClass::weights && r.weights_in_sram;
   const bool kv = (operand == workloads::DataClass::kv && r.kv_in_sram) || op.operand_in_sram;
-  if (!weights && !kv) return;
-  for (Tile& t : tiles) {
-    t.load_operand_bits = 0;
-    if (weights) t.load_scale_bits = t.load_metadata_bits = 0;
-  }
+  core_op.operand_resident = weights || kv;
+  core_op.weight_extras_resident = weights;
 }
 
 void add_op(std::vector<CoreProgram>& programs, const workloads::Op& op, const ArchParams& arch, const Residency& r) {
@@ -28,8 +25,7 @@ void add_op(std::vector<CoreProgram>& programs, const workloads::Op& op, const A
     core_op.shard = shard_op(op, c, cores);
     core_op.activations_resident = resident;
     core_op.kv_in_sram = r.kv_in_sram;
-    core_op.tiles = tile_op(core_op.shard, arch.core, resident);
-    drop_resident_loads(core_op.tiles, op, r);
+    mark_resident_operand(core_op, op, r);
     if (cores > 1 && resident)
       core_op.gather_bits = static_cast<std::uint64_t>(
           std::ceil(core_op.shard.output_elements() * workloads::bits_per_element(op.activation_precision)));
@@ -65,6 +61,17 @@ std::vector<CoreProgram> build_core_programs(const std::vector<workloads::Op>& o
   std::vector<CoreProgram> programs(arch.chip.cores);
   for (const workloads::Op& op : ops) add_op(programs, op, arch, Residency{});
   return programs;
+}
+
+std::vector<Tile> tiles_of(const CoreOp& op, const CoreParams& core) {
+  if (op.is_collective) return {};
+  std::vector<Tile> tiles = tile_op(op.shard, core, op.activations_resident);
+  if (op.operand_resident)
+    for (Tile& t : tiles) {
+      t.load_operand_bits = 0;
+      if (op.weight_extras_resident) t.load_scale_bits = t.load_metadata_bits = 0;
+    }
+  return tiles;
 }
 
 }  // namespace pjsim::models

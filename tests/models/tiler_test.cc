@@ -130,6 +130,26 @@ TEST_CASE("core programs split gemm columns and gather outputs", "[models][physi
   CHECK(build_core_programs({gemm(4, 4096, 6000)}, arch)[0][0].gather_bits == 0);
 }
 
+TEST_CASE("a core op's tiles stream its shard of the weights unless they are resident in SRAM", "[models][physics]") {
+  ArchParams arch;
+  arch.chip.cores = 2;
+  arch.core = core_with_sram(16.0 * 1024 * 1024);
+  pjsim::workloads::ChipItem item;
+  item.op = gemm(4, 4096, 6000, Precision::int8);
+  for (bool resident : {false, true}) {
+    const auto programs = build_core_programs({item}, arch, Residency{resident, false});
+    for (const CoreProgram& program : programs) {
+      const std::vector<Tile> tiles = tiles_of(program[0], arch.core);
+      REQUIRE(!tiles.empty());
+      CHECK(sum(tiles).macs == 4ull * 4096 * 3000);                           // half the columns per core
+      CHECK(sum(tiles).operand == (resident ? 0 : 4096ull * 3000 * 8));      // int8 weights, once
+    }
+  }
+  pjsim::workloads::ChipItem collective;
+  collective.is_collective = true;
+  CHECK(tiles_of(build_core_programs({collective}, arch, Residency{})[0][0], arch.core).empty());
+}
+
 TEST_CASE("weight formats: N:M sparsity where supported, group scales, dequantisation", "[models][physics]") {
   using pjsim::models::weight_tile_cost;
   pjsim::workloads::Op op;
