@@ -14,33 +14,33 @@ namespace pjsim::reports {
 
 namespace {
 
-std::optional<std::string> tier_chart(const nlohmann::json& report) {
+// The charts of a point's page: specs here, rendered together by point_html (one gnuplot run).
+std::optional<Plot> tier_chart(const nlohmann::json& report) {
   std::string header = "point", row = gnuplot_datum(string_at(report, "/name", "point"));
   for (const std::string& tier : tier_names()) {
     header += " " + tier;
     row += " " + html_number(number_at(report, "/energy_pj/by_tier/" + tier) / std::max(1.0, metrics_of(report).tokens));
   }
-  return render_svg(
-      "set style data histograms\nset style histogram rowstacked\nset style fill solid 0.8 border -1\n"
-      "set boxwidth 0.5\nset ylabel 'pJ per token'\nset key outside right\nset yrange [0:*]\n"
-      "plot for [i=2:7] $d using i:xtic(1) title columnheader(i)",
-      {{"d", header + "\n" + row + "\n"}}, 560, 360);
+  return Plot{"set style data histograms\nset style histogram rowstacked\nset style fill solid 0.8 border -1\n"
+              "set boxwidth 0.5\nset ylabel 'pJ per token'\nset key outside right\nset yrange [0:*]\n"
+              "plot for [i=2:7] $d using i:xtic(1) title columnheader(i)",
+              {{"d", header + "\n" + row + "\n"}}, 560, 360};
 }
 
-std::optional<std::string> op_chart(const nlohmann::json& report) {
+std::optional<Plot> op_chart(const nlohmann::json& report) {
   std::string rows;
   for (const auto& [op, pj] : object_at(report, "/energy_pj/by_op").items())
     if (pj.is_number() && pj.get<double>() > 0) rows += gnuplot_datum(op) + " " + html_number(pj.get<double>()) + "\n";
   if (rows.empty()) return std::nullopt;
-  return render_svg("set style data histograms\nset style fill solid 0.8 border -1\nset boxwidth 0.6\n"
-                    "set ylabel 'pJ (whole run)'\nset xtics rotate by -30\nunset key\nset yrange [0:*]\n"
-                    "plot $d using 2:xtic(1) lc rgb '#4a7ab5'",
-                    {{"d", rows}}, 640, 360);
+  return Plot{"set style data histograms\nset style fill solid 0.8 border -1\nset boxwidth 0.6\n"
+              "set ylabel 'pJ (whole run)'\nset xtics rotate by -30\nunset key\nset yrange [0:*]\n"
+              "plot $d using 2:xtic(1) lc rgb '#4a7ab5'",
+              {{"d", rows}}, 640, 360};
 }
 
 // Roofline: attainable MAC/s = min(peak, intensity x HBM bytes/s); the run is a point at its
 // operational intensity (MACs per HBM byte) and achieved MAC rate.
-std::optional<std::string> roofline_chart(const nlohmann::json& report) {
+std::optional<Plot> roofline_chart(const nlohmann::json& report) {
   const Roofline roof = roofline_of(object_at(report, "/config"), number_at(report, "/prices_static/chips", 1));
   const PointMetrics m = metrics_of(report);
   const double seconds = number_at(report, "/time/seconds");
@@ -56,7 +56,7 @@ std::optional<std::string> roofline_chart(const nlohmann::json& report) {
       "$p using 1:2 with points pt 7 ps 1.5 lc rgb '#d62728' title 'this run'",
       fmt::arg("lo", lo), fmt::arg("hi", hi), fmt::arg("peak", roof.peak_macs_per_s), fmt::arg("bw", roof.hbm_bytes_per_s),
       fmt::arg("ridge", ridge));
-  return render_svg(script, {{"p", html_number(intensity) + " " + html_number(rate) + "\n"}}, 640, 400);
+  return Plot{script, {{"p", html_number(intensity) + " " + html_number(rate) + "\n"}}, 640, 400};
 }
 
 std::string key_figures(const nlohmann::json& report) {
@@ -86,16 +86,29 @@ std::string prices_table(const nlohmann::json& report) {
   return html_table({"price", "value", "count", "energy (pJ)", "source"}, rows);
 }
 
+// The charts that have a spec, rendered in one gnuplot run; nullopt where a chart has none.
+std::vector<std::optional<std::string>> render_charts(const std::vector<std::optional<Plot>>& charts) {
+  std::vector<Plot> plots;
+  for (const auto& c : charts)
+    if (c) plots.push_back(*c);
+  const std::vector<std::optional<std::string>> svgs = render_svgs(plots);
+  std::vector<std::optional<std::string>> out;
+  std::size_t next = 0;
+  for (const auto& c : charts) out.push_back(c ? svgs[next++] : std::nullopt);
+  return out;
+}
+
 }  // namespace
 
 std::string point_html(const nlohmann::json& report) {
+  const auto svgs = render_charts({tier_chart(report), op_chart(report), roofline_chart(report)});
   std::string body = "<h2>Key figures</h2>\n" + key_figures(report);
-  body += "<h2>Energy by tier</h2>\n" + html_figure(tier_chart(report), "energy per token by tier (stacked)");
+  body += "<h2>Energy by tier</h2>\n" + html_figure(svgs[0], "energy per token by tier (stacked)");
   std::vector<std::vector<std::string>> tiers;
   for (const auto& tier : tier_names()) tiers.push_back({tier, html_number(number_at(report, "/energy_pj/by_tier/" + tier))});
   body += html_table({"tier", "energy (pJ)"}, tiers);
-  body += "<h2>Energy by op</h2>\n" + html_figure(op_chart(report), "dynamic energy by op category");
-  body += "<h2>Roofline</h2>\n" + html_figure(roofline_chart(report), "achieved MAC rate against the peak and the HBM roof");
+  body += "<h2>Energy by op</h2>\n" + html_figure(svgs[1], "dynamic energy by op category");
+  body += "<h2>Roofline</h2>\n" + html_figure(svgs[2], "achieved MAC rate against the peak and the HBM roof");
   body += "<h2>Prices</h2>\n" + prices_table(report);
   return html_page("pjsim report: " + string_at(report, "/name", "point"), body);
 }
