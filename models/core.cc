@@ -58,8 +58,8 @@ void Core::wait_for(const sc_core::sc_time& t) {
 void Core::dma_thread() {
   for (std::size_t i = 0; i < program_.size(); ++i) {
     const CoreOp& op = program_[i];
-    const Tag tag = tag_of(op);
     if (op.is_collective) continue;
+    const Tag tag = tag_of(op);
     const auto tiles = tiles_for(i);
     for (const Tile& tile : *tiles) {
       if (tile.needs_buffer()) {

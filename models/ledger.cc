@@ -72,7 +72,7 @@ std::size_t TagHash::operator()(const Tag& t) const {
 
 std::uint64_t* Ledger::slot(const Tag& tag) {
   const std::size_t hash = TagHash{}(tag);
-  RecentTags::Entry& recent = recent_.entries[hash & (RecentTags::kSize - 1)];
+  RecentTags::Slot& recent = recent_.slots[hash & (RecentTags::kSize - 1)];
   if (recent.count == nullptr || !(recent.tag == tag)) recent = {tag, &counts_[tag]};
   return recent.count;
 }

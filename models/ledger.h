@@ -77,15 +77,15 @@ class Ledger {
 
   struct RecentTags {
     static constexpr std::size_t kSize = 1024;  // a power of two
-    struct Entry {
+    struct Slot {
       Tag tag;
       std::uint64_t* count = nullptr;
     };
-    std::vector<Entry> entries = std::vector<Entry>(kSize);
+    std::vector<Slot> slots = std::vector<Slot>(kSize);
     RecentTags() = default;
     RecentTags(const RecentTags&) {}
     RecentTags& operator=(const RecentTags&) {
-      entries.assign(kSize, Entry{});
+      slots.assign(kSize, Slot{});
       return *this;
     }
   };

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "reports/shell_quote.h"
+
 namespace pjsim::reports {
 
 namespace {
@@ -20,12 +22,6 @@ std::string g_note;
 std::string gnuplot_exe() {
   const char* env = std::getenv("PJSIM_GNUPLOT");
   return env && *env ? env : "gnuplot";
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
 }
 
 // Looked up once per process and executable: a sweep's points each render several charts.

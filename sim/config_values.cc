@@ -41,12 +41,17 @@ std::string what_is(const YAML::Node& node) {
 // Quoted scalars carry the non-specific tag "!": `cores: "2"` is a string, not an integer.
 bool is_quoted(const YAML::Node& node) { return node.Tag() == "!"; }
 
+// Before a number's text meets std::regex, which recurses per character.
+void refuse_long_number(const SchemaRow& row, const std::string& text, const Location& where) {
+  if (text.size() > kMaxNumberChars)
+    fail_at(where, row.path, fmt::format("expected {}, got a text of {} characters", expected(row), text.size()));
+}
+
 std::uint64_t parse_integer(const SchemaRow& row, const YAML::Node& node, const Location& where) {
   static const std::regex integer_form("^[+-]?[0-9]+$");
   static const std::regex number_form(R"(^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$)");
   const std::string text = node.Scalar();
-  if (text.size() > kMaxNumberChars)  // std::regex recurses per character
-    fail_at(where, row.path, fmt::format("expected {}, got a text of {} characters", expected(row), text.size()));
+  refuse_long_number(row, text, where);
   const std::string out_of_range = fmt::format("'{}' is out of range {}", text, range_text(row));
   if (is_quoted(node))
     fail_at(where, row.path, fmt::format("expected {}, got the quoted string \"{}\" (write numbers without quotes)", expected(row), text));
@@ -73,8 +78,7 @@ std::uint64_t parse_integer(const SchemaRow& row, const YAML::Node& node, const 
 double parse_number(const SchemaRow& row, const YAML::Node& node, const Location& where) {
   static const std::regex number_form(R"(^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$)");
   const std::string text = node.Scalar();
-  if (text.size() > kMaxNumberChars)  // std::regex recurses per character
-    fail_at(where, row.path, fmt::format("expected {}, got a text of {} characters", expected(row), text.size()));
+  refuse_long_number(row, text, where);
   if (is_quoted(node) || !std::regex_match(text, number_form))
     fail_at(where, row.path, fmt::format("expected {}, got '{}'", expected(row), text));
   const double v = std::strtod(text.c_str(), nullptr);

@@ -7,9 +7,11 @@
 #include <fmt/format.h>
 
 #include "sim/errors.h"
-#include "sim/shell_quote.h"
+#include "reports/shell_quote.h"
 
 namespace pjsim::sim {
+
+using reports::shell_quote;
 
 namespace {
 

@@ -15,7 +15,7 @@
 //   #SBATCH --time=00:10:00
 //   set -eu
 //   exec /opt/pjsim/pjsim sweep /home/me/tiny.yaml --shard "${SLURM_ARRAY_TASK_ID}/3" --out /scratch/tiny -j 2 --resume
-// Paths are shell-quoted in the command (sim/shell_quote.h); in #SBATCH lines, which Slurm
+// Paths are shell-quoted in the command (reports/shell_quote.h); in #SBATCH lines, which Slurm
 // reads without a shell, `%` is doubled and a value with spaces is double-quoted. A path with a
 // control character, `"` or `\`, a partition or a time limit Slurm would not read is a UserError.
 #pragma once

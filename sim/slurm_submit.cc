@@ -11,10 +11,12 @@
 #include "sim/process_pool.h"
 #include "sim/run_program.h"
 #include "sim/shard_manifest.h"
-#include "sim/shell_quote.h"
+#include "reports/shell_quote.h"
 #include "sim/study_spec.h"
 
 namespace pjsim::sim {
+
+using reports::shell_quote;
 
 namespace {
 
@@ -74,8 +76,7 @@ int run_slurm_sweep(const SweepOptions& sweep, const SlurmOptions& slurm) {
   if (!study.candidates.empty())
     fail_at(Location{study.file}, "compare", "--slurm runs sweeps; a study with `compare:` runs with pjsim compare");
   std::error_code ec;
-  const fs::path out = fs::absolute(sweep.out.empty() ? fs::path("out") / study.name : fs::path(sweep.out), ec)
-                           .lexically_normal();
+  const fs::path out = fs::absolute(sweep_out(sweep, study), ec).lexically_normal();
   const std::size_t points = expand_points(study).size();
 
   SbatchScript s;

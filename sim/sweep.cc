@@ -73,8 +73,7 @@ std::string write_study_tables(const std::filesystem::path& out, const std::func
 int run_sweep(const SweepOptions& options) {
   if (!options.shard.empty()) return run_shard_sweep(options);
   const StudySpec study = load_study(options.study.empty() ? "default" : options.study);
-  const std::filesystem::path out =
-      options.out.empty() ? std::filesystem::path("out") / study.name : std::filesystem::path(options.out);
+  const std::filesystem::path out = sweep_out(options, study);
   if (!study.candidates.empty()) {
     CompareOptions c;
     c.out = out.string();
@@ -85,14 +84,22 @@ int run_sweep(const SweepOptions& options) {
     return run_compare_study(study, c);
   }
 
+  const std::vector<PointResult> rows = run_points(study_requests(study), sweep_run_options(options, study, out));
+  return write_sweep_outputs(out, study, rows, "sweep", options.quiet);
+}
+
+std::filesystem::path sweep_out(const SweepOptions& options, const StudySpec& study) {
+  return options.out.empty() ? std::filesystem::path("out") / study.name : std::filesystem::path(options.out);
+}
+
+RunPointsOptions sweep_run_options(const SweepOptions& options, const StudySpec& study, const std::filesystem::path& out) {
   RunPointsOptions run;
   run.out = out;
   run.jobs = default_jobs(options.jobs);
   run.resume = options.resume;
   run.drop_invalid = study.skip_invalid;
   run.timeout_s = options.timeout_s;
-  const std::vector<PointResult> rows = run_points(study_requests(study), run);
-  return write_sweep_outputs(out, study, rows, "sweep", options.quiet);
+  return run;
 }
 
 std::vector<PointRequest> study_requests(const StudySpec& study) {

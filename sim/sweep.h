@@ -33,6 +33,11 @@ struct SweepOptions {
 
 int run_sweep(const SweepOptions& options);
 
+/// The folder a sweep of `study` writes: --out, else out/<study name>.
+std::filesystem::path sweep_out(const SweepOptions& options, const StudySpec& study);
+/// How a sweep runs its points into `out`: -j, --resume, --timeout and the study's skip_invalid.
+RunPointsOptions sweep_run_options(const SweepOptions& options, const StudySpec& study, const std::filesystem::path& out);
+
 /// One request per point of a study, in expand_points() order: the base, `set:`, the point's
 /// settings, then name=<study>-<id>.
 std::vector<PointRequest> study_requests(const StudySpec& study);

@@ -49,7 +49,7 @@ int run_shard_sweep(const SweepOptions& options) {
   const StudySpec study = load_study(source);
   if (!study.candidates.empty())
     fail_at(Location{study.file}, "compare", "--shard runs sweeps; a study with `compare:` runs with pjsim compare");
-  const fs::path out = options.out.empty() ? fs::path("out") / study.name : fs::path(options.out);
+  const fs::path out = sweep_out(options, study);
 
   std::vector<PointRequest> mine;
   const std::vector<PointRequest> all = study_requests(study);
@@ -60,13 +60,7 @@ int run_shard_sweep(const SweepOptions& options) {
   fs::create_directories(out / "shards", ec);
   record_shard_manifest(out, {study.name, source, shard.count});
 
-  RunPointsOptions run;
-  run.out = out;
-  run.jobs = default_jobs(options.jobs);
-  run.resume = options.resume;
-  run.drop_invalid = study.skip_invalid;
-  run.timeout_s = options.timeout_s;
-  const std::vector<PointResult> rows = run_points(mine, run);
+  const std::vector<PointResult> rows = run_points(mine, sweep_run_options(options, study, out));
 
   nlohmann::json table = results_json(study.name, study.file, rows);
   table["shard"] = {{"index", shard.index}, {"count", shard.count}};

@@ -21,15 +21,7 @@ using pjsim::testing::write_text;
 
 namespace {
 
-// 3 batches x 2 precisions = 6 fast points.
-const char* kStudy = R"(study: tiny6
-description: "tiny-llama batch x weights"
-base: default
-set: {workload.model: tiny-llama, workload.context_tokens: 64}
-axes:
-  workload.batch: [1, 4, 16]
-  workload.precision.weights: [bf16, int8]
-)";
+const char* const kStudy = pjsim::testing::kTinySixPointStudy;
 
 std::set<std::string> shard_ids(const std::string& table) {
   std::set<std::string> ids;

@@ -16,7 +16,7 @@
 
 #include "run_pjsim.h"
 #include "sim/errors.h"
-#include "sim/shell_quote.h"
+#include "reports/shell_quote.h"
 #include "sim/slurm_script.h"
 #include "sim/sweep_shard.h"
 #include "study_files.h"
@@ -28,13 +28,7 @@ using pjsim::testing::write_text;
 
 namespace {
 
-const char* kStudy = R"(study: tiny6
-base: default
-set: {workload.model: tiny-llama, workload.context_tokens: 64}
-axes:
-  workload.batch: [1, 4, 16]
-  workload.precision.weights: [bf16, int8]
-)";
+const char* const kStudy = pjsim::testing::kTinySixPointStudy;
 
 std::size_t count_lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
 
@@ -54,7 +48,7 @@ std::string executable_script(const std::string& path, const std::string& text) 
 }  // namespace
 
 TEST_CASE("shell_quote leaves safe words bare and single-quotes the rest", "[sim][slurm]") {
-  using pjsim::sim::shell_quote;
+  using pjsim::reports::shell_quote;
   CHECK(shell_quote("/opt/pjsim/build/pjsim") == "/opt/pjsim/build/pjsim");
   CHECK(shell_quote("a b") == "'a b'");
   CHECK(shell_quote("it's") == "'it'\\''s'");
@@ -93,19 +87,19 @@ TEST_CASE("sweep --slurm --dry-run writes and prints a job script whose tasks, r
   CHECK(has(script, "\n#SBATCH --cpus-per-task=2\n"));
   CHECK(has(script, "\n#SBATCH --partition=debug\n"));
   CHECK(has(script, "\n#SBATCH --time=00:05:00\n"));
-  CHECK(has(script, "\nexec " + pjsim::sim::shell_quote(std::filesystem::canonical(PJSIM_EXE).string()) + " sweep " +
-                        pjsim::sim::shell_quote(study) + " --shard \"${SLURM_ARRAY_TASK_ID}/3\" --out " +
-                        pjsim::sim::shell_quote(out) + " -j 2 --resume\n"));
+  CHECK(has(script, "\nexec " + pjsim::reports::shell_quote(std::filesystem::canonical(PJSIM_EXE).string()) + " sweep " +
+                        pjsim::reports::shell_quote(study) + " --shard \"${SLURM_ARRAY_TASK_ID}/3\" --out " +
+                        pjsim::reports::shell_quote(out) + " -j 2 --resume\n"));
   CHECK(read_file(out + "/slurm/sweep.sbatch") == script);
   CHECK(has(r.err, "nothing submitted"));
   CHECK_FALSE(std::filesystem::exists(out + "/slurm/manifest.json"));  // no job
   CHECK_FALSE(std::filesystem::exists(out + "/shards"));                 // nothing but the script
-  CHECK(shell("bash -n " + pjsim::sim::shell_quote(out + "/slurm/sweep.sbatch")) == 0);
+  CHECK(shell("bash -n " + pjsim::reports::shell_quote(out + "/slurm/sweep.sbatch")) == 0);
 
   // Each task as Slurm would start it (in another directory), then merge.
   for (int task = 0; task < 3; ++task)
     REQUIRE(shell("cd / && SLURM_ARRAY_TASK_ID=" + std::to_string(task) + " bash " +
-                  pjsim::sim::shell_quote(out + "/slurm/sweep.sbatch") + " >/dev/null 2>&1") == 0);
+                  pjsim::reports::shell_quote(out + "/slurm/sweep.sbatch") + " >/dev/null 2>&1") == 0);
   const auto manifest = nlohmann::json::parse(read_file(out + "/shards/manifest.json"));  // by the shards
   CHECK(manifest["shards"] == 3);
   CHECK(manifest["source"] == study);

@@ -31,6 +31,16 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+/// 3 batches x 2 weight precisions = 6 fast points (the sharded and Slurm sweep tests).
+inline const char* const kTinySixPointStudy = R"(study: tiny6
+description: "tiny-llama batch x weights"
+base: default
+set: {workload.model: tiny-llama, workload.context_tokens: 64}
+axes:
+  workload.batch: [1, 4, 16]
+  workload.precision.weights: [bf16, int8]
+)";
+
 inline std::string write_text(const std::string& path, const std::string& text) {
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   std::ofstream(path) << text;

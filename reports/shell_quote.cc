@@ -1,9 +1,9 @@
-#include "sim/shell_quote.h"
+#include "reports/shell_quote.h"
 
 #include <cctype>
 #include <cstring>
 
-namespace pjsim::sim {
+namespace pjsim::reports {
 
 std::string shell_quote(const std::string& word) {
   bool safe = !word.empty();
@@ -15,4 +15,4 @@ std::string shell_quote(const std::string& word) {
   return quoted + "'";
 }
 
-}  // namespace pjsim::sim
+}  // namespace pjsim::reports
