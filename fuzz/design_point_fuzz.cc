@@ -1,5 +1,5 @@
 // Fuzz target: the bytes are a design-point YAML file, loaded and validated as `pjsim validate`
-// would (sim/config.h), without starting SystemC. Leading "#--set k=v", "#--arch NAME" and
+// would (sim/config/load.h), without starting SystemC. Leading "#--set k=v", "#--arch NAME" and
 // "#--workload NAME" comment lines also become the command-line options of that name.
 // A point that loads and lowers to few operators is then planned and its workload figures
 // computed, as `pjsim run` does before elaborating SystemC (pure arithmetic: lowering, MoE
@@ -10,11 +10,11 @@
 #include <string>
 
 #include "fuzz/fuzz_checks.h"
-#include "models/system_plan.h"
-#include "sim/config.h"
-#include "sim/config_run_limits.h"
-#include "sim/errors.h"
-#include "sim/workload_figures.h"
+#include "sim/config/errors.h"
+#include "sim/config/load.h"
+#include "sim/config/run_limits.h"
+#include "sim/run/plan.h"
+#include "sim/run/workload_figures.h"
 
 namespace {
 // Plan only runs small enough to keep an input well under the 10 s timeout in a Debug build.
@@ -36,10 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const pjsim::sim::RunSize size = pjsim::sim::run_size(point);
     std::uint64_t chips = 1;
     for (std::uint64_t d : point.arch.topology.dims) chips *= d;
-    // The loader plans many-chip points itself (sim/config_mesh.h); plan one-chip points here.
-    if (chips == 1 && size.ops <= kPlanOpsAtMost && size.routing_draws <= kPlanRoutingAtMost) {
-      pjsim::models::plan_system(point.arch, point.workload);
-      pjsim::sim::workload_figures(point.workload, point.arch);
+    // `pjsim validate` plans every point (sim/run/plan.h); here one-chip points are planned only
+    // when they lower to few ops, many-chip points always (the loader's run-size limits bound them).
+    if (chips > 1 || (size.ops <= kPlanOpsAtMost && size.routing_draws <= kPlanRoutingAtMost)) {
+      const pjsim::sim::PointPlan plan = pjsim::sim::plan_point(point);
+      pjsim::sim::workload_figures(point.workload, point.arch, plan.ops);
     }
   } catch (const pjsim::sim::UserError& e) {
     pjsim::fuzz::check_user_error(e.what());

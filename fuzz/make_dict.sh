@@ -15,7 +15,7 @@ pjsim="${1:-$here/build/pjsim}"
   "$pjsim" list --keys | awk -F'|' 'NR > 2 {print $6}' | tr ',' '\n' | sed 's/^ *//; s/ *$//' | grep -E '^[a-z0-9_]+$'
   # Preset names.
   "$pjsim" list | sed -n 's/^  \([^ ]*\) .*/\1/p'
-  # Units (sim/units.cc) and study keys (sim/study_spec.cc).
+  # Units (sim/config/units.cc) and study keys (sim/study/spec.cc).
   printf '%s\n' B KB MB GB TB KiB MiB GiB TiB B/s KB/s MB/s GB/s TB/s KiB/s MiB/s GiB/s TiB/s Hz kHz MHz GHz \
     mW W kW ps ns us ms s fJ pJ nJ fJ/bit pJ/bit nJ/bit Mb Gb/s \
     study description base point set axes zip filters points skip_invalid compare candidates features skip_if \

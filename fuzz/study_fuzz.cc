@@ -1,4 +1,4 @@
-// Fuzz target: the bytes are a study YAML file (sim/study_spec.h), parsed and expanded into its
+// Fuzz target: the bytes are a study YAML file (sim/study/spec.h), parsed and expanded into its
 // points as `pjsim sweep` would before running anything; the first point is then loaded
 // like design points (without SystemC) when the study's base is a preset or the default point.
 // A UserError is the expected outcome of bad input; anything else escaping is a bug.
@@ -7,11 +7,11 @@
 #include <string>
 
 #include "fuzz/fuzz_checks.h"
-#include "sim/config.h"
-#include "sim/errors.h"
-#include "sim/presets.h"
-#include "sim/study_limits.h"
-#include "sim/study_spec.h"
+#include "sim/config/errors.h"
+#include "sim/config/load.h"
+#include "sim/config/presets.h"
+#include "sim/study/limits.h"
+#include "sim/study/spec.h"
 
 namespace {
 

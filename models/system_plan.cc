@@ -8,7 +8,6 @@
 
 #include "models/tiler.h"
 #include "workloads/run_plan.h"
-#include "workloads/run_plan.h"
 
 namespace pjsim::models {
 
@@ -76,7 +75,7 @@ bool allowed(workloads::Residence r) { return r != workloads::Residence::hbm; }
 
 }  // namespace
 
-SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w) {
+SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w, const std::vector<workloads::Op>& whole_run_ops) {
   SystemPlan plan;
   plan.topology = arch.topology;
   const topologies::ChipMesh mesh(arch.topology);
@@ -85,7 +84,9 @@ SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w)
   if (!plan.problem.empty()) return plan;
 
   const workloads::WorkloadSpec replica = workloads::replica_workload(w, w.mapping, dims);
-  const std::vector<workloads::Op> ops = workloads::run_ops(replica);
+  std::vector<workloads::Op> replica_ops;  // only with data parallelism: a smaller batch per replica
+  if (replica.batch != w.batch) replica_ops = workloads::run_ops(replica);
+  const std::vector<workloads::Op>& ops = replica.batch != w.batch ? replica_ops : whole_run_ops;
   const auto sram_budget = static_cast<std::uint64_t>(arch.chip.cores * arch.core.sram.capacity_bytes * 8 / 2);
   const auto hbm_capacity = static_cast<std::uint64_t>(arch.chip.hbm.capacity_bytes * 8);
   const std::uint64_t embedding_table = bits_of(w.model.embedding_params(), w.precision.weights);

@@ -51,8 +51,9 @@ struct SystemPlan {
   std::string problem;  ///< empty when the design is possible, else one sentence
 };
 
-/// `ops` are the ops of the whole run for the full batch (workloads::run_ops); the plan derives
-/// each replica's share. Never throws for a bad design: it fills `problem`.
-SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w);
+/// `whole_run_ops` are the ops of the whole run for the full batch (workloads::run_ops(w)); they are
+/// each replica's ops when there is no data parallelism, else the plan lowers the replica's
+/// smaller batch itself. Never throws for a bad design: it fills `problem`.
+SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w, const std::vector<workloads::Op>& whole_run_ops);
 
 }  // namespace pjsim::models

@@ -1,32 +1,10 @@
 #include "topologies/chip_mesh.h"
 
 #include <algorithm>
-#include <array>
 #include <stdexcept>
 
 namespace pjsim::topologies {
 namespace {
-
-struct KindName {
-  TopologyKind kind;
-  const char* name;
-  std::size_t axes;
-  bool wraps;
-};
-
-constexpr std::array<KindName, 4> kind_names{{
-    {TopologyKind::mesh2d, "mesh2d", 2, false},
-    {TopologyKind::torus2d, "torus2d", 2, true},
-    {TopologyKind::mesh3d, "mesh3d", 3, false},
-    {TopologyKind::torus3d, "torus3d", 3, true},
-}};
-
-const KindName& info(TopologyKind kind) {
-  for (const KindName& k : kind_names) {
-    if (k.kind == kind) return k;
-  }
-  throw std::invalid_argument("unknown topology kind");
-}
 
 std::uint64_t distance(std::uint64_t x, std::uint64_t y) { return x > y ? x - y : y - x; }
 
@@ -41,28 +19,12 @@ double axis_pair_distance_sum(std::uint64_t k, bool ring) {
 
 }  // namespace
 
-std::optional<TopologyKind> parse_topology_kind(const std::string& name) {
-  for (const KindName& k : kind_names) {
-    if (name == k.name) return k.kind;
-  }
-  return std::nullopt;
-}
-
-std::string to_string(TopologyKind kind) { return info(kind).name; }
-
-std::vector<std::string> topology_kind_names() {
-  std::vector<std::string> names;
-  for (const KindName& k : kind_names) names.emplace_back(k.name);
-  return names;
-}
-
 ChipMesh::ChipMesh(const TopologySpec& spec) : kind_(spec.kind), dims_(spec.dims) {
-  const KindName& k = info(spec.kind);
-  if (dims_.size() != k.axes) {
-    throw std::invalid_argument(to_string(spec.kind) + " needs " + std::to_string(k.axes) +
+  if (dims_.size() != axes_of(spec.kind)) {
+    throw std::invalid_argument(to_string(spec.kind) + " needs " + std::to_string(axes_of(spec.kind)) +
                                 " dims, got " + std::to_string(dims_.size()));
   }
-  wraps_ = k.wraps;
+  wraps_ = kind_wraps(spec.kind);
   chips_ = 1;
   for (std::uint64_t d : dims_) {
     if (d == 0) throw std::invalid_argument("chip mesh dims must be >= 1");

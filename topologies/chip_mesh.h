@@ -36,30 +36,15 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include "topologies/topology_kind.h"
+
 namespace pjsim::topologies {
-
-enum class TopologyKind { mesh2d, torus2d, mesh3d, torus3d };
-
-/// "mesh2d", "torus2d", "mesh3d", "torus3d" -> the kind; anything else -> nullopt.
-std::optional<TopologyKind> parse_topology_kind(const std::string& name);
-/// The inverse of parse_topology_kind: to_string(TopologyKind::torus3d) == "torus3d".
-std::string to_string(TopologyKind kind);
-/// The names parse_topology_kind accepts, in declaration order (for "valid names are ..." errors).
-std::vector<std::string> topology_kind_names();
-
-/// Kind and size of each axis: 2 dims for *2d, 3 for *3d, each >= 1.
-/// Example: {TopologyKind::mesh2d, {8, 8}} is 64 chips on an 8 x 8 mesh.
-struct TopologySpec {
-  TopologyKind kind = TopologyKind::mesh2d;
-  std::vector<std::uint64_t> dims{1, 1};
-};
 
 class ChipMesh {
  public:

@@ -1,4 +1,4 @@
-// The ops of a whole run, in execution order: what sim/simulate.cc hands to the chip.
+// The ops of a whole run, in execution order: what sim/run/simulate.cc hands to the chip.
 //
 //   prefill       one pass over the prompts (prompt_tokens per sequence).
 //   decode        `steps` passes of one token per sequence; step s attends context_tokens + s.

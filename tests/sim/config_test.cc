@@ -4,9 +4,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/config.h"
-#include "sim/config_schema.h"
-#include "sim/presets.h"
+#include "sim/config/load.h"
+#include "sim/config/presets.h"
+#include "sim/config/schema.h"
 
 namespace fs = std::filesystem;
 using pjsim::sim::DesignPoint;

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "run_pjsim.h"
+#include "sim/config/load.h"
 #include "test_points.h"
-#include "sim/config.h"
 #include "topologies/chip_mesh.h"
 #include "topologies/collectives.h"
 

@@ -5,16 +5,16 @@
 #include <regex>
 #include <string>
 
-#include "sim/config.h"
+#include "sim/run/plan.h"
 
 namespace fs = std::filesystem;
-using pjsim::sim::load_design_point;
+using pjsim::sim::load_valid_point;
 using pjsim::sim::LoadRequest;
 using pjsim::sim::UserError;
 
 namespace {
 
-// Every tests/errors/*.yaml starts with "# expect: <substring of the one-line message>".
+// Each file gets every check `pjsim validate` makes (load and plan). Every tests/errors/*.yaml starts with "# expect: <substring of the one-line message>".
 std::string expected_message(const fs::path& file) {
   std::ifstream in(file);
   std::string first;
@@ -26,7 +26,7 @@ std::string expected_message(const fs::path& file) {
 
 std::string error_of(const LoadRequest& req) {
   try {
-    load_design_point(req);
+    load_valid_point(req);
   } catch (const UserError& e) {
     return e.what();
   }

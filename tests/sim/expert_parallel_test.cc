@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "run_pjsim.h"
+#include "sim/config/load.h"
 #include "test_points.h"
-#include "sim/config.h"
 #include "topologies/chip_mesh.h"
 #include "topologies/collectives.h"
 

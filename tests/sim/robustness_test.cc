@@ -8,10 +8,10 @@
 #include <string>
 
 #include "run_pjsim.h"
-#include "sim/config.h"
-#include "sim/config_schema.h"
-#include "sim/errors.h"
-#include "sim/study_spec.h"
+#include "sim/config/errors.h"
+#include "sim/config/load.h"
+#include "sim/config/schema.h"
+#include "sim/study/spec.h"
 #include "study_files.h"
 
 using pjsim::sim::LoadRequest;

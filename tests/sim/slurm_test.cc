@@ -14,11 +14,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "run_pjsim.h"
-#include "sim/errors.h"
 #include "reports/shell_quote.h"
-#include "sim/slurm_script.h"
-#include "sim/sweep_shard.h"
+#include "run_pjsim.h"
+#include "sim/cluster/shard.h"
+#include "sim/cluster/slurm_script.h"
+#include "sim/config/errors.h"
 #include "study_files.h"
 
 using pjsim::testing::read_file;

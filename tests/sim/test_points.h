@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/config.h"
+#include "sim/config/load.h"
 
 namespace pjsim::testing {
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "sim/units.h"
+#include "sim/config/units.h"
 
 using pjsim::sim::format_quantity;
 using pjsim::sim::parse_quantity;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "run_pjsim.h"
-#include "sim/config.h"
+#include "sim/config/load.h"
 #include "workloads/run_plan.h"
 
 using pjsim::testing::run_default;

@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "run_pjsim.h"
-#include "sim/config.h"
+#include "sim/config/load.h"
 
 using nlohmann::json;
 using pjsim::testing::run_default;

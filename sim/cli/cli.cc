@@ -1,0 +1,92 @@
+#include "sim/cli/cli.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "reports/atomic_file.h"
+#include "sim/cli/study_commands.h"
+#include "sim/config/errors.h"
+#include "sim/config/presets.h"
+#include "sim/config/schema.h"
+#include "sim/run/run_command.h"
+
+namespace pjsim::sim {
+
+namespace {
+
+int list_all() {
+  std::string kind;
+  for (const PresetInfo& p : list_presets()) {
+    if (p.kind != kind) {
+      kind = p.kind;
+      std::cout << kind << ":\n";
+    }
+    std::cout << fmt::format("  {:<16} {}\n", p.name, p.description);
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"pjsim: picojoules and time of serving LLMs on a TPU-like machine"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", PJSIM_VERSION);
+
+  RunOptions run;
+  std::string point_file;
+  CLI::App* run_cmd = app.add_subcommand("run", "simulate one design point (no file: the embedded default)");
+  run_cmd->add_option("point", point_file, "design point YAML file");
+  run_cmd->add_option("--arch", run.request.arch, "arch preset name or YAML file (replaces the point's arch)");
+  run_cmd->add_option("--workload", run.request.workload, "workload preset name or YAML file (replaces the point's workload)");
+  run_cmd->add_option("--set", run.request.sets, "override a key: --set workload.batch=64 (repeatable)");
+  run_cmd->add_option("--out", run.out, "report folder (default: out/<name>)");
+  run_cmd->add_flag("--quiet,-q", run.quiet, "print only the report path");
+
+  std::vector<std::string> files;
+  CLI::App* validate_cmd = app.add_subcommand("validate", "check design point files without simulating");
+  validate_cmd->add_option("files", files, "design point YAML files")->required();
+
+  CLI::App* list_cmd = app.add_subcommand("list", "list the presets of each kind");
+  bool list_keys = false;
+  list_cmd->add_flag("--keys", list_keys, "print every design-point key (the table of docs/yaml-reference.md)");
+
+  StudyCommands studies;
+  studies.add_to(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? exit_ok : exit_user;
+  }
+
+  try {
+    if (*run_cmd) {
+      run.request.point_file = point_file;
+      return run_point(run);
+    }
+    if (*validate_cmd) return validate_files(files);
+    if (*list_cmd && list_keys) {
+      std::cout << schema_markdown();
+      return exit_ok;
+    }
+    if (*list_cmd) return list_all();
+    if (studies.parsed()) return studies.run();
+  } catch (const UserError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return exit_user;
+  } catch (const reports::WriteError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return exit_write;
+  } catch (const std::exception& e) {
+    std::cerr << "internal error: " << e.what() << "\n";
+    return exit_internal;
+  }
+  return exit_internal;
+}
+
+}  // namespace pjsim::sim

@@ -1,0 +1,29 @@
+#include "sim/config/mapping_check.h"
+
+#include "workloads/mapping.h"
+
+namespace pjsim::sim {
+
+namespace {
+
+// The mapping key a problem is about: the first one written, else the workload section.
+std::pair<Location, std::string> mapping_location(const Values& values) {
+  for (const char* kind : {"tensor", "pipeline", "data", "expert", "context"}) {
+    const std::string key = std::string("workload.mapping.") + kind;
+    const Value& v = values.at(key);
+    if (v.present && !v.names.empty()) return {v.where, key};
+  }
+  return {values.at("workload.mapping.tensor").where, "workload.mapping"};
+}
+
+}  // namespace
+
+void check_mapping(const Values& values, const DesignPoint& point) {
+  const std::string problem =
+      workloads::mapping_problem(point.workload.mapping, point.arch.topology.dims, point.workload);
+  if (problem.empty()) return;
+  const auto [where, key] = mapping_location(values);
+  fail_at(where, key, problem);
+}
+
+}  // namespace pjsim::sim

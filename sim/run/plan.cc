@@ -1,0 +1,21 @@
+#include "sim/run/plan.h"
+
+#include "workloads/run_plan.h"
+
+namespace pjsim::sim {
+
+PointPlan plan_point(const DesignPoint& point) {
+  PointPlan plan;
+  plan.ops = workloads::run_ops(point.workload);
+  plan.system = models::plan_system(point.arch, point.workload, plan.ops);
+  if (!plan.system.problem.empty()) fail_at(point.hbm_capacity_location, "arch.chip.hbm.capacity", plan.system.problem);
+  return plan;
+}
+
+DesignPoint load_valid_point(const LoadRequest& request) {
+  DesignPoint point = load_design_point(request);
+  plan_point(point);
+  return point;
+}
+
+}  // namespace pjsim::sim

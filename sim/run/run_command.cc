@@ -1,0 +1,47 @@
+#include "sim/run/run_command.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "models/pricing.h"
+#include "reports/report.h"
+#include "sim/config/errors.h"
+#include "sim/run/plan.h"
+#include "sim/run/simulate.h"
+
+namespace pjsim::sim {
+
+int run_point(const RunOptions& options) {
+  const DesignPoint point = load_design_point(options.request);
+  reports::RunResult result = simulate(point, plan_point(point));
+  nlohmann::json report;
+  try {
+    report = reports::build_report(result, PJSIM_VERSION);
+  } catch (const models::MissingPrice& e) {
+    throw UserError(e.key_path + ": " + e.what());
+  }
+  const std::filesystem::path dir =
+      options.out.empty() ? std::filesystem::path("out") / point.name : std::filesystem::path(options.out);
+  const reports::WrittenReports written = reports::write_reports(report, dir);
+  if (!options.quiet) std::cout << reports::console_summary(report);
+  std::cout << "report: " << written.json.string() << "\n";
+  return exit_ok;
+}
+
+int validate_files(const std::vector<std::string>& files) {
+  int status = exit_ok;
+  for (const std::string& file : files) {
+    try {
+      LoadRequest request;
+      request.point_file = file;
+      const DesignPoint point = load_valid_point(request);
+      std::cout << file << ": ok (" << point.name << ")\n";
+    } catch (const UserError& e) {
+      std::cerr << e.what() << "\n";
+      status = exit_user;
+    }
+  }
+  return status;
+}
+
+}  // namespace pjsim::sim

@@ -1,0 +1,142 @@
+#include "sim/run/simulate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include <systemc>
+
+#include "models/system.h"
+#include "sim/run/asan_stack.h"
+#include "sim/run/clock_check.h"
+#include "sim/run/workload_figures.h"
+
+namespace pjsim::sim {
+
+namespace {
+
+void quiet_systemc() {
+  sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  sc_core::sc_report_handler::set_actions(sc_core::SC_WARNING, sc_core::SC_DO_NOTHING);
+  sc_core::sc_report_handler::set_actions(sc_core::SC_ERROR, sc_core::SC_THROW);
+  sc_core::sc_report_handler::set_actions(sc_core::SC_FATAL, sc_core::SC_THROW);
+}
+
+void record_busy(reports::RunResult& r, const models::System& system) {
+  sc_core::sc_time matrix, vector, sram, dma, hbm, noc;
+  std::uint64_t cores = 0, channels = 0, noc_links = 0;
+  for (const auto& chip : system.chips()) {
+    for (const auto& core : chip->cores()) {
+      matrix += core->matrix.calendar().busy();
+      vector += core->vector.calendar().busy();
+      sram += core->sram.busy();
+      dma += core->dma.busy();
+      ++cores;
+    }
+    hbm += chip->hbm.busy();
+    channels += chip->hbm.channels();
+    noc += chip->noc.busy();
+    noc_links += chip->noc.link_count();
+  }
+  r.busy["matrix"] = {matrix.to_seconds(), cores};
+  r.busy["vector"] = {vector.to_seconds(), cores};
+  r.busy["sram"] = {sram.to_seconds(), cores};
+  r.busy["dma"] = {dma.to_seconds(), cores};
+  r.busy["hbm"] = {hbm.to_seconds(), channels};
+  if (noc_links > 0) r.busy["noc"] = {noc.to_seconds(), noc_links};
+  if (const models::Interconnect* ici = system.interconnect()) {
+    r.busy["ici"] = {ici->links().busy().to_seconds(), ici->links().size()};
+  }
+}
+
+// Per-link utilisation of the inter-chip links: max, mean and the busiest link.
+void record_links(reports::RunResult& r, const models::System& system) {
+  const models::Interconnect* ici = system.interconnect();
+  if (ici == nullptr || r.seconds <= 0) return;
+  const auto& links = ici->mesh().links();
+  auto name = [&](std::size_t i) {
+    return "chip" + std::to_string(links[i].first) + "->chip" + std::to_string(links[i].second);
+  };
+  std::vector<std::pair<double, std::size_t>> use;
+  double sum = 0;
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const double u = ici->links().link(i).busy().to_seconds() / r.seconds;
+    sum += u;
+    use.emplace_back(-u, i);  // busiest first, then by link index: deterministic
+  }
+  const std::size_t top = std::min<std::size_t>(8, use.size());
+  std::partial_sort(use.begin(), use.begin() + static_cast<std::ptrdiff_t>(top), use.end());
+  for (std::size_t k = 0; k < top; ++k) r.links.top.emplace_back(name(use[k].second), -use[k].first);
+  if (top > 0) {
+    r.links.max_utilisation = -use[0].first;
+    r.links.busiest = name(use[0].second);
+  }
+  r.links.count = links.size();
+  r.links.mean_utilisation = links.empty() ? 0 : sum / static_cast<double>(links.size());
+  r.collective_seconds = ici->collective_seconds();
+  r.collectives = ici->collectives_run();
+}
+
+void record_placement(reports::RunResult& r, const models::SystemPlan& plan) {
+  for (std::size_t c = 0; c < plan.chips.size(); ++c) {
+    const models::ChipPlacement& p = plan.chips[c].placement;
+    reports::PlacementRow row;
+    row.chip = c;
+    row.sram_weight_bits = p.weights_in_sram ? p.weight_bits : 0;
+    row.sram_kv_bits = p.kv_in_sram ? p.kv_bits : 0;
+    row.hbm_weight_bits = p.weights_in_sram ? 0 : p.weight_bits;
+    row.hbm_kv_bits = p.kv_in_sram ? 0 : p.kv_bits;
+    row.hbm_embedding_bits = p.embedding_bits;
+    r.placement.push_back(row);
+  }
+}
+
+}  // namespace
+
+reports::RunResult simulate(const DesignPoint& point, const PointPlan& point_plan) {
+  quiet_systemc();
+  sc_core::sc_set_time_resolution(1, sc_core::SC_FS);
+
+  const workloads::WorkloadSpec& w = point.workload;
+  const models::SystemPlan& plan = point_plan.system;
+
+  reports::RunResult r;
+  models::SimStats stats;
+  models::System system("system", point.arch, plan, r.ledger, stats);
+  sc_core::sc_start();
+  reset_asan_stack_after_simulation();
+  if (!system.finished()) throw std::logic_error("simulation stopped before every core finished its program (deadlock)");
+
+  r.name = point.name;
+  r.config = point.resolved;
+  r.config_hash = point.config_hash;
+  r.phase = workloads::to_string(w.phase);
+  r.seconds = sc_core::sc_time_stamp().to_seconds();
+  r.frequency_hz = point.arch.chip.frequency_hz;
+  r.cycles = static_cast<std::uint64_t>(std::llround(r.seconds * r.frequency_hz));
+  r.workload = workload_figures(w, point.arch, point_plan.ops);
+  if (w.phase == workloads::Phase::decode && w.speculative.enabled()) {
+    // Generated = expected accepted tokens, rounded down; per-token figures use the exact
+    // expectation (reports/report_workload.h). Processed = the k + 1 positions verified per pass.
+    r.tokens_generated = static_cast<std::uint64_t>(static_cast<double>(w.batch * w.steps) * r.workload.accepted_per_pass);
+    r.tokens_processed = w.batch * w.steps * (w.speculative.draft_tokens + 1);
+  } else if (w.phase == workloads::Phase::decode) {
+    r.tokens_generated = w.batch * w.steps;
+    r.tokens_processed = w.batch * w.steps;
+  } else {
+    r.tokens_generated = w.batch;
+    r.tokens_processed = w.batch * w.prompt_tokens;
+  }
+  r.static_power_w = point.arch.chip.static_power_w;
+  r.chips = plan.chips.size();
+  r.cores_per_chip = point.arch.chip.cores;
+  r.technology = point.arch.technology;
+  record_busy(r, system);
+  record_links(r, system);
+  record_placement(r, plan);
+  r.sim_events = stats.events;
+  check_simulated_clock(r, point);
+  return r;
+}
+
+}  // namespace pjsim::sim

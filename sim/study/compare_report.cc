@@ -1,0 +1,148 @@
+#include "sim/study/compare_report.h"
+
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace pjsim::sim {
+
+namespace {
+
+using Figures = std::map<std::string, double>;
+
+Figures figures_of(const PointResult& r) {
+  Figures f;
+  for (const auto& [name, value] : reports::metric_rows(r.metrics)) f[name] = value;
+  return f;
+}
+
+nlohmann::json to_json(const Figures& f) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [k, v] : f) j[k] = v;
+  return j;
+}
+
+Figures minus(const Figures& a, const Figures& b) {
+  Figures d;
+  for (const auto& [k, v] : a) d[k] = v - b.at(k);
+  return d;
+}
+
+void add_to(Figures& sum, const Figures& f) {
+  for (const auto& [k, v] : f) sum[k] += v;
+}
+
+std::vector<std::string> metric_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, value] : reports::metric_rows(reports::PointMetrics{
+           0, 0, 0, 0, 0, {{"compute", 0}, {"sram", 0}, {"hbm", 0}, {"noc", 0}, {"ici", 0}, {"static", 0}}}))
+    names.push_back(name);
+  return names;
+}
+
+nlohmann::json candidate_json(const CandidatePlan& c, const std::map<std::string, const PointResult*>& by_id) {
+  nlohmann::json j = {{"name", c.name}};
+  std::vector<std::string> ids = {c.base_id};
+  for (const auto& f : c.features) ids.insert(ids.end(), {f.seq_id, f.alone_id});
+  for (const auto& id : ids)
+    if (by_id.at(id)->status != "ok") {
+      j["error"] = fmt::format("point {} did not run: {}", id, by_id.at(id)->error);
+      return j;
+    }
+  const Figures base = figures_of(*by_id.at(c.base_id));
+  const std::string last = c.features.empty() ? c.base_id : c.features.back().seq_id;
+  const Figures cand = figures_of(*by_id.at(last));
+  j["id"] = last;
+  j["metrics"] = to_json(cand);
+  j["delta"] = to_json(minus(cand, base));
+  Figures before = base, sum_seq, sum_alone;
+  for (const auto& [k, v] : base) sum_seq[k] = sum_alone[k] = 0;
+  nlohmann::json features = nlohmann::json::array();
+  for (const auto& f : c.features) {
+    const Figures after = figures_of(*by_id.at(f.seq_id));
+    const Figures seq = minus(after, before);
+    const Figures alone = minus(figures_of(*by_id.at(f.alone_id)), base);
+    add_to(sum_seq, seq);
+    add_to(sum_alone, alone);
+    nlohmann::json keys = nlohmann::json::object();
+    for (const auto& o : f.set) keys[o.key] = o.value;
+    features.push_back({{"name", f.name}, {"keys", keys}, {"sequential", to_json(seq)}, {"alone", to_json(alone)}});
+    before = after;
+  }
+  j["features"] = features;
+  j["sum_sequential"] = to_json(sum_seq);
+  j["sum_alone"] = to_json(sum_alone);
+  j["interaction"] = to_json(minus(minus(cand, base), sum_alone));
+  return j;
+}
+
+std::string signed_g(double v) { return v == 0 ? "0" : fmt::format("{:+.4g}", v); }
+
+std::string percent(double delta, double base) { return base != 0 ? fmt::format("{:+.2f}%", 100 * delta / base) : ""; }
+
+}  // namespace
+
+nlohmann::json attribution_json(const std::string& study, const std::vector<CandidatePlan>& candidates,
+                                const std::vector<PointResult>& rows) {
+  std::map<std::string, const PointResult*> by_id;
+  for (const auto& r : rows) by_id[r.id] = &r;
+  nlohmann::json j = {{"study", study}, {"metrics", metric_names()}};
+  const PointResult& base = *by_id.at("base");
+  j["baseline"] = {{"id", "base"}};
+  if (base.status == "ok") j["baseline"]["metrics"] = to_json(figures_of(base));
+  nlohmann::json cands = nlohmann::json::array();
+  for (const auto& c : candidates) cands.push_back(candidate_json(c, by_id));
+  j["candidates"] = cands;
+  return j;
+}
+
+std::string compare_text(const nlohmann::json& a) {
+  std::string out;
+  if (!a["baseline"].contains("metrics")) return "baseline did not run\n";
+  const auto& base = a["baseline"]["metrics"];
+  out += fmt::format("{:<22} {:>12}", "metric", "baseline");
+  for (const auto& c : a["candidates"]) out += fmt::format(" {:>12} {:>9}", c["name"].get<std::string>().substr(0, 12), "delta");
+  out += "\n";
+  for (const auto& m : a["metrics"]) {
+    const std::string name = m.get<std::string>();
+    const double b = base[name].get<double>();
+    out += fmt::format("{:<22} {:>12.4g}", name, b);
+    for (const auto& c : a["candidates"]) {
+      if (!c.contains("metrics")) {
+        out += fmt::format(" {:>12} {:>9}", "-", "-");
+        continue;
+      }
+      const double v = c["metrics"][name].get<double>();
+      out += fmt::format(" {:>12.4g} {:>9}", v, percent(v - b, b));
+    }
+    out += "\n";
+  }
+  for (const auto& c : a["candidates"]) {
+    out += fmt::format("\n{}: attribution (sequential = in order, alone = on the baseline)\n", c["name"].get<std::string>());
+    if (c.contains("error")) {
+      out += "  " + c["error"].get<std::string>() + "\n";
+      continue;
+    }
+    out += fmt::format("  {:<28} {:>13} {:>13} {:>13} {:>13}\n", "feature", "pJ/token seq", "pJ/token alone",
+                       "tok/s seq", "latency seq");
+    for (const auto& f : c["features"])
+      out += fmt::format("  {:<28} {:>13} {:>13} {:>13} {:>13}\n", f["name"].get<std::string>().substr(0, 28),
+                         signed_g(f["sequential"]["energy_pj_per_token"]), signed_g(f["alone"]["energy_pj_per_token"]),
+                         signed_g(f["sequential"]["tokens_per_second"]), signed_g(f["sequential"]["latency_s"]));
+    const double total = c["delta"]["energy_pj_per_token"].get<double>();
+    const double alone = c["sum_alone"]["energy_pj_per_token"].get<double>();
+    const double interaction = c["interaction"]["energy_pj_per_token"].get<double>();
+    out += fmt::format("  {:<28} {:>13} {:>13}\n", "total", signed_g(total), signed_g(alone));
+    if (c["features"].empty())
+      out += "  no feature differs from the baseline: every delta is 0\n";
+    else if (std::abs(interaction) > 1e-9 * std::max(std::abs(total), std::abs(alone)))
+      out += fmt::format("  interactions: the features alone sum to {} pJ/token, the total is {} (interaction {})\n",
+                         signed_g(alone), signed_g(total), signed_g(interaction));
+    else
+      out += "  no interaction: the features alone sum to the total\n";
+  }
+  return out;
+}
+
+}  // namespace pjsim::sim

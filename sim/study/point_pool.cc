@@ -1,0 +1,206 @@
+#include "sim/study/point_pool.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "sim/config/errors.h"
+#include "sim/process/process_pool.h"
+#include "sim/run/plan.h"
+
+namespace pjsim::sim {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The error a failed child printed: its last non-empty line ("error: ...").
+std::string last_line(const fs::path& log) {
+  std::istringstream in(read_all(log));
+  std::string line, last;
+  while (std::getline(in, line))
+    if (!line.empty()) last = line;
+  return last;
+}
+
+void write_log(const fs::path& log, const std::string& text) {
+  std::error_code ec;
+  fs::create_directories(log.parent_path(), ec);
+  std::ofstream(log) << text << "\n";
+}
+
+enum class ReportState { missing, ok, stale, corrupt };
+
+// Reads points/<id>/report.json back. `why` says what is wrong with a corrupt one: a report that
+// does not parse (truncated, say) or lacks the figures of the results table.
+ReportState read_report(PointResult& r, const fs::path& out, std::string& why) {
+  const fs::path json = out / r.report;
+  std::error_code ec;
+  if (!fs::exists(json, ec)) return ReportState::missing;
+  try {
+    const nlohmann::json report = nlohmann::json::parse(read_all(json));
+    for (const char* pointer : {"/config_hash", "/energy_pj/total", "/tokens/energy_pj_per_token", "/time/seconds_per_step",
+                                "/ratios/movement_to_compute"})
+      if (!report.is_object() || !report.contains(nlohmann::json::json_pointer(pointer))) {
+        why = std::string("no ") + pointer;
+        return ReportState::corrupt;
+      }
+    r.metrics = reports::metrics_of(report);
+    r.config = report.value("config", nlohmann::json());
+    return report.value("config_hash", "") == r.config_hash ? ReportState::ok : ReportState::stale;
+  } catch (const nlohmann::json::exception& e) {
+    why = e.what();
+    return ReportState::corrupt;
+  }
+}
+
+// --resume found a corrupt report: keep its bytes beside it (report.json.corrupt) for a look,
+// say so, and let the point be simulated again.
+void set_aside_corrupt(PointResult& r, const fs::path& out, const std::string& why) {
+  const fs::path json = out / r.report;
+  fs::path kept = json;
+  kept += ".corrupt";
+  std::error_code ec;
+  fs::rename(json, kept, ec);
+  r.note = "resume: " + r.report + " was corrupt (" + why + "); kept as " + kept.filename().string() +
+           " and simulated again";
+  std::cerr << r.id << ": " << r.note << "\n";
+}
+
+std::string signal_name(int signal) {
+  const char* name = strsignal(signal);
+  return fmt::format("signal {} ({})", signal, name ? name : "unknown");
+}
+
+// Progress: a redrawn bar on a terminal, plain lines otherwise (logs, CI).
+class Progress {
+ public:
+  explicit Progress(std::size_t total) : total_(total), tty_(isatty(fileno(stderr)) != 0) {}
+  void update(const std::string& id, const std::string& status, std::size_t done, std::size_t failed) {
+    if (!tty_) {
+      std::cerr << fmt::format("[{:>{}}/{}] {} {}\n", done, std::to_string(total_).size(), total_, id, status);
+      return;
+    }
+    const std::size_t width = 30, filled = total_ ? width * done / total_ : width;
+    std::cerr << fmt::format("\r[{}{}] {}/{}  failed {}", std::string(filled, '#'), std::string(width - filled, ' '),
+                             done, total_, failed)
+              << (done == total_ ? "\n" : "") << std::flush;
+  }
+
+ private:
+  std::size_t total_;
+  bool tty_;
+};
+
+}  // namespace
+
+std::size_t simulated_count(const std::vector<PointResult>& results) {
+  std::size_t n = 0;
+  for (const auto& r : results) n += r.status == "ok" && !r.resumed;
+  return n;
+}
+
+std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, const RunPointsOptions& options) {
+  std::vector<PointResult> results(requests.size());
+  std::vector<Job> jobs;
+  std::vector<std::size_t> job_point;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const PointRequest& q = requests[i];
+    PointResult& r = results[i];
+    r.id = q.id;
+    r.varied = q.varied;
+    r.report = (fs::path("points") / q.id / "report.json").string();
+    const fs::path dir = options.out / "points" / q.id;
+    try {
+      LoadRequest load;
+      load.point_file = q.base;
+      load.sets = q.sets;
+      r.config_hash = load_valid_point(load).config_hash;
+    } catch (const UserError& e) {
+      r.status = "error";
+      r.error = std::string("error: ") + e.what();
+      r.report.clear();
+      if (!options.drop_invalid) write_log(dir / "log.txt", r.error);
+      continue;
+    }
+    if (options.resume) {
+      std::string why;
+      const ReportState state = read_report(r, options.out, why);
+      if (state == ReportState::ok) {
+        r.status = "ok";
+        r.resumed = true;
+        continue;
+      }
+      if (state == ReportState::corrupt) set_aside_corrupt(r, options.out, why);
+    }
+    std::vector<std::string> args = {"run"};
+    if (!q.base.empty()) args.push_back(q.base);
+    for (const std::string& s : q.sets) args.insert(args.end(), {"--set", s});
+    args.insert(args.end(), {"--out", dir.string(), "--quiet"});
+    jobs.push_back({q.id, args, dir / "log.txt"});
+    job_point.push_back(i);
+  }
+
+  if (options.drop_invalid) {  // drop before numbering jobs: job_point indexes results
+    std::vector<PointResult> kept;
+    std::vector<std::size_t> remap(results.size());
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      remap[i] = kept.size();
+      if (results[i].status != "error") kept.push_back(results[i]);
+    }
+    for (auto& index : job_point) index = remap[index];
+    results = kept;
+  }
+
+  Progress progress(jobs.size());
+  std::size_t failed = 0;
+  PoolOptions pool;
+  pool.jobs = options.jobs;
+  pool.timeout_s = options.timeout_s;
+  pool.on_done = [&](std::size_t j, const JobOutcome& o, std::size_t done) {
+    failed += o.status != JobStatus::ok;
+    progress.update(jobs[j].id, to_string(o.status), done, failed);
+  };
+  const std::vector<JobOutcome> outcomes = run_pool(jobs, pool);
+
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    PointResult& r = results[job_point[j]];
+    const JobOutcome& o = outcomes[j];
+    r.status = to_string(o.status);
+    r.exit_code = o.exit_code;
+    r.signal = o.signal;
+    std::string why;
+    if (o.status == JobStatus::ok && read_report(r, options.out, why) != ReportState::ok) {
+      r.status = "internal";
+      r.error = "the run exited 0 but left no report.json with the expected config_hash";
+    } else if (o.status == JobStatus::crashed) {
+      r.error = fmt::format("killed by {}: {}", signal_name(o.signal), last_line(jobs[j].log));
+    } else if (o.status == JobStatus::timed_out) {
+      r.error = fmt::format("killed after {:g} s (--timeout)", options.timeout_s);
+    } else if (o.status == JobStatus::not_run) {
+      r.error = "not run (interrupted)";
+    } else if (o.status != JobStatus::ok) {
+      r.error = o.error.empty() ? last_line(jobs[j].log) : o.error;
+      if (r.error.empty())  // a full disk can swallow the log too
+        r.error = fmt::format("exited with code {} and left no message in {}{}", o.exit_code, jobs[j].log.string(),
+                              o.status == JobStatus::write_error ? " (a report could not be written: is the disk full?)" : "");
+    }
+    if (r.status != "ok") r.report.clear();
+  }
+  return results;
+}
+
+}  // namespace pjsim::sim
