@@ -22,8 +22,11 @@ namespace pjsim::models {
 
 class Chip : public sc_core::sc_module {
  public:
-  Chip(sc_core::sc_module_name name, const ArchParams& arch, int index, std::vector<CoreProgram> programs,
-       Interconnect* interconnect, Ledger& ledger, SimStats& stats);
+  Chip(sc_core::sc_module_name name, const ArchParams& arch, int index, Interconnect* interconnect, Ledger& ledger,
+       SimStats& stats);
+
+  /// Hands each core its program (one per core, models/program.h) and starts them.
+  void start(std::vector<CoreProgram> programs);
 
   Memory hbm;
   Noc noc;

@@ -1,11 +1,12 @@
 #include "models/core.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace pjsim::models {
 
-Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int index, CoreProgram program,
-           Barrier& barrier, Interconnect* interconnect, Ledger& ledger, SimStats& stats)
+Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int index, Barrier& barrier,
+           Interconnect* interconnect, Ledger& ledger, SimStats& stats)
     : sc_module(name),
       matrix_socket("matrix_socket"),
       vector_socket("vector_socket"),
@@ -18,8 +19,6 @@ Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int i
       arch_(arch),
       chip_(chip),
       index_(index),
-      program_(std::move(program)),
-      tiles_(program_.size()),
       barrier_(barrier),
       interconnect_(interconnect),
       stats_(stats),
@@ -29,8 +28,16 @@ Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int i
   vector_socket.bind(vector.socket);
   sram_socket.bind(sram.socket);
   dma.sram_socket.bind(sram.socket);
-  SC_THREAD(dma_thread);
-  SC_THREAD(compute_thread);
+}
+
+void Core::start(CoreProgram program) {
+  if (!finished_) throw std::logic_error("Core::start: the previous program is still running");
+  program_ = std::move(program);
+  tiles_.assign(program_.size(), nullptr);
+  ops_done_ = 0;
+  finished_ = false;
+  sc_core::sc_spawn(sc_bind(&Core::dma_thread, this));
+  sc_core::sc_spawn(sc_bind(&Core::compute_thread, this));
 }
 
 Tag Core::tag_of(const CoreOp& op) const {

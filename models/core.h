@@ -16,6 +16,10 @@
 // live in HBM. After an op, it sends its output shard to the other cores and waits at the chip's
 // barrier, so that every core starts the next op with the full activations. At a collective,
 // core 0 takes part for the chip (models/interconnect.h) while the other cores wait at the barrier.
+//
+// A core is elaborated once and may run several programs one after another (a serving replay
+// runs one step per program, sim/serve): start() hands it a program and spawns the two threads
+// for it; finished() says when both are done. Resources keep their calendars between programs.
 #pragma once
 
 #include <memory>
@@ -49,9 +53,12 @@ class Core : public sc_core::sc_module {
   Dma dma;
 
   /// interconnect: the chip mesh's links, for collectives (nullptr for a lone chip).
-  Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int index, CoreProgram program,
-       Barrier& barrier, Interconnect* interconnect, Ledger& ledger, SimStats& stats);
+  Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int index, Barrier& barrier,
+       Interconnect* interconnect, Ledger& ledger, SimStats& stats);
 
+  /// Runs `program` from now on: spawns its DMA and compute threads. The previous program must
+  /// be finished (or none started).
+  void start(CoreProgram program);
   bool finished() const { return finished_; }
 
  private:
@@ -77,7 +84,7 @@ class Core : public sc_core::sc_module {
   sc_core::sc_semaphore ready_tiles_;
   std::size_t ops_done_ = 0;
   sc_core::sc_event op_done_event_;
-  bool finished_ = false;
+  bool finished_ = true;
 };
 
 }  // namespace pjsim::models

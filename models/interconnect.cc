@@ -8,14 +8,19 @@ using workloads::CollectiveCall;
 using workloads::CollectiveOp;
 
 Interconnect::Interconnect(sc_core::sc_module_name name, const topologies::ChipMesh& mesh, const LinkParams& links,
-                           std::vector<std::uint64_t> stage_of_chip, Ledger& ledger, SimStats& stats)
+                           Ledger& ledger, SimStats& stats)
     : sc_module(name),
       mesh_(mesh),
       links_(mesh.links().size(), links.bandwidth_bytes_per_s, links.latency_s),
-      stage_of_chip_(std::move(stage_of_chip)),
       ledger_(ledger),
-      stats_(stats) {
+      stats_(stats) {}
+
+void Interconnect::start(std::vector<std::uint64_t> stage_of_chip) {
+  if (stage_of_chip != stage_of_chip_) schedules_.clear();  // schedules keep the groups of a stage
+  stage_of_chip_ = std::move(stage_of_chip);
+  chips_in_stage_.clear();
   for (std::uint64_t stage : stage_of_chip_) ++chips_in_stage_[stage];
+  pending_.clear();
 }
 
 std::uint64_t Interconnect::participants(const CollectiveCall& call) const {

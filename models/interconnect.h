@@ -34,9 +34,12 @@ namespace pjsim::models {
 
 class Interconnect : public sc_core::sc_module {
  public:
-  /// stage_of_chip: each chip's pipeline stage (who takes part in which collective).
-  Interconnect(sc_core::sc_module_name name, const topologies::ChipMesh& mesh, const LinkParams& links,
-               std::vector<std::uint64_t> stage_of_chip, Ledger& ledger, SimStats& stats);
+  Interconnect(sc_core::sc_module_name name, const topologies::ChipMesh& mesh, const LinkParams& links, Ledger& ledger,
+               SimStats& stats);
+
+  /// Before the chips start a program: each chip's pipeline stage (who takes part in which
+  /// collective). Collective ids count from 0 again.
+  void start(std::vector<std::uint64_t> stage_of_chip);
 
   /// Called by core 0 of `chip`; returns when the collective is complete.
   void collective(const workloads::CollectiveCall& call, std::uint64_t chip);

@@ -86,6 +86,14 @@ const std::vector<Ledger::Entry>& Ledger::entries() const {
   return sorted_;
 }
 
+void Ledger::clear() {
+  counts_.clear();
+  recent_ = RecentTags();
+  totals_.fill(0);
+  sorted_.clear();
+  sorted_valid_ = true;
+}
+
 void Ledger::merge(const Ledger& other) {
   for (const auto& [tag, count] : other.counts_) add(tag, count);
 }

@@ -69,6 +69,8 @@ class Ledger {
   const std::vector<Entry>& entries() const;
   std::uint64_t total(Action a) const { return totals_[static_cast<std::size_t>(a)]; }
   void merge(const Ledger& other);
+  /// Forgets every count (between the steps of a serving replay, each step's ledger apart).
+  void clear();
 
  private:
   /// The count of `tag`, created at zero. Elements of an unordered_map never move, so the cache
