@@ -44,6 +44,15 @@ HfFields hf_model_fields(const nlohmann::json& c) {
     for (const auto& t : types) list += (list.empty() ? "" : ", ") + t;
     throw HfConfigError("model_type '" + type + "' is not supported (" + list + ")");
   }
+  const bool moe = !moe_required(type).empty();
+  for (const char* key : {"num_local_experts", "num_experts", "num_experts_per_tok", "moe_intermediate_size"})
+    if (!moe && has(c, key) && !(c.at(key).is_number_integer() && c.at(key).get<std::int64_t>() == 0))
+      throw HfConfigError("field '" + std::string(key) + "' is a mixture-of-experts field, but model_type '" + type +
+                          "' is dense (pjsim would run it dense): use model_type mixtral or qwen3_moe, or drop the field");
+  if (moe && has(c, "num_local_experts") && has(c, "num_experts") &&
+      integer_text(c, "num_local_experts") != integer_text(c, "num_experts"))
+    throw HfConfigError("fields 'num_local_experts' (" + integer_text(c, "num_local_experts") + ") and 'num_experts' (" +
+                        integer_text(c, "num_experts") + ") disagree: keep one");
   HfFields out{{"model_type", type}};
   std::vector<std::string> required = kRequired;
   for (const auto& k : moe_required(type)) required.push_back(k);

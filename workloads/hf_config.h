@@ -9,6 +9,10 @@
 //   model_type 'gpt2' is not supported (llama, mistral, mixtral, qwen3_moe)
 //   missing field 'hidden_size'
 //   field 'hidden_size' must be a non-negative integer
+//   field 'num_local_experts' is a mixture-of-experts field, but model_type 'llama' is dense ...
+//   fields 'num_local_experts' (8) and 'num_experts' (16) disagree: keep one
+// (Duplicate keys, which JSON parsers resolve silently, are refused by the caller's parser:
+// sim/config/input_limits.h parse_json.)
 #pragma once
 
 #include <stdexcept>

@@ -2,12 +2,12 @@
 
 #include <filesystem>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 
 #include "sim/config/input_limits.h"
+#include "sim/config/load.h"
 #include "sim/config/presets.h"
 #include "sim/config/schema.h"
 #include "workloads/hf_config.h"
@@ -56,7 +56,11 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
   check_utf8(text, file);
   YAML::Node root;
   try {
-    root = YAML::Load(text);
+    std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.size() > 1)
+      fail_at(location_of(file, documents[1].Mark()), "",
+              "a second YAML document (after `---`): one document per file, the rest would be ignored");
+    if (!documents.empty()) root = documents.front();
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own depth limit, about 1000 levels ("bad file")
     fail_at(location_of(file, e.mark), "", fmt::format("lists and maps nested more than {} levels deep", kMaxYamlDepth));
   } catch (const YAML::Exception& e) {
@@ -73,7 +77,17 @@ Location Flattener::at(const std::string& file, const YAML::Mark& mark) const {
 void Flattener::add_point(const YAML::Node& root, const std::string& file) {
   if (!root.IsMap())
     fail_at(location_of(file, root.Mark()), "", "expected a design point: a map with keys arch and workload");
+  document_ = file;
+  written_.clear();
   add_map(root, "", file);
+  document_.clear();
+}
+
+void Flattener::check_written_once(const std::string& path, const std::string& file, const Location& where) {
+  if (file != document_) return;  // presets and config.json layer under the document's own keys
+  const auto [it, first] = written_.emplace(path, where);
+  if (!first)
+    fail_at(where, path, "duplicate key: already set at " + it->second.to_string());
 }
 
 void Flattener::add_section(const YAML::Node& value, const std::string& path, const std::string& file) {
@@ -107,14 +121,19 @@ void Flattener::add_map(const YAML::Node& map, const std::string& path, const st
   if (preset_kind(path) == "model" && map["config_json"]) {
     const YAML::Node json = map["config_json"];
     if (!json.IsScalar()) fail_at(at(file, json.Mark()), join(path, "config_json"), "expected a file path");
-    apply_config_json(json.Scalar(), path, file);
+    apply_config_json(json.Scalar(), path, file, at(file, json.Mark()));
   }
   for (const auto& entry : map) {
     const std::string key = entry.first.Scalar();
     if (key == "base" && has_base) continue;
+    if (key == "config_json" && preset_kind(path) == "model") {  // applied before the section's keys
+      check_written_once(join(path, key), file, at(file, entry.first.Mark()));
+      continue;
+    }
     const Location key_at = at(file, entry.first.Mark());
     check_known(path, key, key_at);
     const std::string child = join(path, key);
+    check_written_once(child, file, key_at);
     if (is_section(child)) {
       add_section(entry.second, child, file);
       continue;
@@ -145,20 +164,28 @@ void Flattener::apply_base(const std::string& name, const std::string& path, con
   preset_stack_.pop_back();
 }
 
-void Flattener::apply_config_json(const std::string& json_path, const std::string& section, const std::string& file) {
+void Flattener::apply_config_json(const std::string& json_path, const std::string& section, const std::string& file,
+                                  const Location& referenced_at) {
   std::filesystem::path resolved(json_path);
   const bool from_file = file.rfind("preset:", 0) != 0 && file.rfind("--", 0) != 0;
   if (resolved.is_relative() && from_file) resolved = std::filesystem::path(file).parent_path() / resolved;
-  const std::string text = read_text_file(resolved.string(), "config.json");
+  // Errors about the file, or about a value read from it, name the YAML key that asked for it.
+  const std::string origin = resolved.string() + " (read for " + section + ".config_json at " + referenced_at.to_string() + ")";
+  std::string text;
   workloads::HfFields fields;
   try {
+    text = read_text_file(resolved.string(), "config.json");
     fields = workloads::hf_model_fields(parse_json(text, resolved.string()));
   } catch (const workloads::HfConfigError& e) {
-    fail_at(Location{resolved.string()}, "", e.what());
+    fail_at(Location{origin}, "", e.what());
+  } catch (const UserError& e) {
+    throw UserError(std::string(e.what()) + " (read for " + section + ".config_json at " + referenced_at.to_string() + ")");
   }
   clear_under(section);
-  for (const auto& [key, text] : fields) out_.leaves[section + "." + key] = Setting{YAML::Node(text), Location{resolved.string()}};
-  out_.leaves[section + ".config_json"] = Setting{YAML::Node(json_path), Location{file}};
+  for (const auto& [key, value] : fields) out_.leaves[section + "." + key] = Setting{YAML::Node(value), Location{origin}};
+  // The file's content, not its path, identifies the model: the same file by two paths gives the
+  // same report, and no machine path lands in report.json.
+  out_.leaves[section + ".config_json"] = Setting{YAML::Node("fnv1a64:" + config_hash_of(text)), referenced_at};
 }
 
 void Flattener::clear_under(const std::string& path) {
@@ -179,7 +206,7 @@ void Flattener::replace_section(const std::string& section, const std::string& a
   const Location where{"--" + section};
   std::error_code ec;
   if (section == "workload" && arg.size() > 5 && arg.compare(arg.size() - 5, 5, ".json") == 0) {
-    apply_config_json(arg, "workload.model", "--workload");
+    apply_config_json(arg, "workload.model", "--workload", where);
     return;
   }
   if (!std::filesystem::is_regular_file(arg, ec) && !looks_like_path(arg)) {
@@ -202,10 +229,13 @@ void Flattener::add_set(const std::string& assignment) {
                                                      "; --set arguments are limited to " + limit_text(kMaxSetBytes));
   if (path.empty()) fail_at(where, "", "expected key.path=value, got '" + assignment + "'");
   std::string parent;
-  std::stringstream segments(path);
-  for (std::string segment; std::getline(segments, segment, '.');) {
+  for (std::size_t start = 0; start <= path.size();) {
+    const std::size_t dot = std::min(path.find('.', start), path.size());
+    const std::string segment = path.substr(start, dot - start);
+    if (segment.empty()) fail_at(where, path, "a key path has no empty part: expected key.path=value, e.g. workload.batch=8");
     check_known(parent, segment, where);
     parent = join(parent, segment);
+    start = dot + 1;
   }
   const YAML::Node value = parse_yaml(assignment.substr(eq + 1), "--set");
   in_set_ = true;

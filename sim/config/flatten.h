@@ -41,15 +41,17 @@ Location location_of(const std::string& file, const YAML::Mark& mark);
 std::string read_text_file(const std::string& path, const std::string& what);
 /// Reads another input (report.json for diff and reprice, tolerance files) of at most 2 GiB.
 std::string read_text_file(const std::string& path);
-/// Parses YAML; throws UserError "file:line:col: malformed YAML: ...", or when the document
-/// nests too deep or expands to too many values (check_yaml_shape).
+/// Parses YAML; throws UserError "file:line:col: malformed YAML: ...", when the text holds a second
+/// document (`---`, which would be ignored), or when the document nests too deep or expands to too
+/// many values (check_yaml_shape).
 YAML::Node parse_yaml(const std::string& text, const std::string& file);
 
 class Flattener {
  public:
   explicit Flattener(FlatConfig& out) : out_(out) {}
 
-  /// A whole point document (keys name, description, arch, workload) from `file`.
+  /// A whole point document (keys name, description, arch, workload) from `file`. A key written
+  /// twice, nested or dotted (`workload: {batch: 4}` and `workload.batch: 8`), is an error.
   void add_point(const YAML::Node& root, const std::string& file);
   /// A section's value (map, or scalar preset name for preset sections) at `path`.
   void add_section(const YAML::Node& value, const std::string& path, const std::string& file);
@@ -63,14 +65,22 @@ class Flattener {
   void apply_base(const std::string& name, const std::string& path, const Location& where);
   /// A model section's `config_json:` (or `--workload FILE.json`): the file's model fields
   /// replace the section (workloads/hf_config.h); a relative path is relative to `file`'s folder.
-  void apply_config_json(const std::string& json_path, const std::string& section, const std::string& file);
+  /// Stores the file's content hash ("fnv1a64:...") as the section's config_json, located where
+  /// it was asked for (`referenced_at`), which errors about the file also name.
+  void apply_config_json(const std::string& json_path, const std::string& section, const std::string& file,
+                         const Location& referenced_at);
   void clear_under(const std::string& path);
   void check_known(const std::string& parent, const std::string& key, const Location& where);
   /// location_of, except while reading a --set value, whose marks would only count within the value text.
   Location at(const std::string& file, const YAML::Mark& mark) const;
 
+  /// A path written a second time in the document being added (add_point): "duplicate key".
+  void check_written_once(const std::string& path, const std::string& file, const Location& where);
+
   FlatConfig& out_;
   bool in_set_ = false;
+  std::string document_;                      ///< the file add_point is reading
+  std::map<std::string, Location> written_;  ///< paths that file wrote (nested or dotted), and where
   std::vector<std::string> preset_stack_;  ///< "kind:name" being expanded, for cycle detection
 };
 

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -63,16 +64,34 @@ void check_utf8(const std::string& text, const std::string& file) {
 
 nlohmann::json parse_json(const std::string& text, const std::string& file) {
   struct TooDeep {};
-  const auto guard = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+  struct Duplicate {
+    std::string key;
+  };
+  // Keys seen in each object being parsed: JSON parsers keep the last of two equal keys silently.
+  std::vector<std::set<std::string>> objects;
+  const auto guard = [&objects](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
     if (depth > kMaxYamlDepth) throw TooDeep{};
+    switch (event) {
+      case nlohmann::json::parse_event_t::object_start: objects.emplace_back(); break;
+      case nlohmann::json::parse_event_t::object_end:
+        if (!objects.empty()) objects.pop_back();
+        break;
+      case nlohmann::json::parse_event_t::key:
+        if (!objects.empty() && !objects.back().insert(parsed.get<std::string>()).second)
+          throw Duplicate{parsed.get<std::string>()};
+        break;
+      default: break;
+    }
     return true;
   };
   try {
     return nlohmann::json::parse(text, guard);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers past double (1e400)
     fail_at(Location{file}, "", std::string("malformed JSON: ") + e.what());
   } catch (const TooDeep&) {
     fail_at(Location{file}, "", fmt::format("JSON nested more than {} levels deep", kMaxYamlDepth));
+  } catch (const Duplicate& d) {
+    fail_at(Location{file}, "", "duplicate key '" + d.key + "' in a JSON object (one would be silently dropped)");
   }
 }
 

@@ -47,8 +47,9 @@ std::string read_limited_file(const std::string& path, const std::string& what, 
 /// UTF-8). Texts starting with a UTF-16 or UTF-32 byte order mark are left to the YAML parser.
 void check_utf8(const std::string& text, const std::string& file);
 
-/// Parses JSON text (a config.json); throws UserError "FILE: malformed JSON: ..." or, when it
-/// nests deeper than kMaxYamlDepth, "FILE: JSON nested more than 64 levels deep".
+/// Parses JSON text (a config.json); throws UserError "FILE: malformed JSON: ..." (numbers past a
+/// double, such as 1e400, included), "FILE: JSON nested more than 64 levels deep" past
+/// kMaxYamlDepth, or "FILE: duplicate key 'x' in a JSON object ..." (parsers keep the last silently).
 nlohmann::json parse_json(const std::string& text, const std::string& file);
 
 /// Throws UserError located at the offending node when `root` nests deeper than

@@ -6,10 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "sim/config/applicability.h"
 #include "sim/config/build.h"
 #include "sim/config/flatten.h"
 #include "sim/config/mapping_check.h"
 #include "sim/config/presets.h"
+#include "sim/config/safe_name.h"
 #include "sim/config/run_limits.h"
 #include "sim/config/values.h"
 
@@ -25,7 +27,7 @@ std::string add_point_layer(Flattener& flattener, const std::string& point_file,
                             const std::optional<std::string>& point_text) {
   if (point_text) {
     flattener.add_point(parse_yaml(*point_text, point_file), point_file);
-    name = std::filesystem::path(point_file).stem().string();
+    name = safe_name(std::filesystem::path(point_file).stem().string());
     return point_file;
   }
   std::error_code ec;
@@ -40,7 +42,7 @@ std::string add_point_layer(Flattener& flattener, const std::string& point_file,
     }
   }
   flattener.add_point(parse_yaml(read_text_file(point_file, "design point"), point_file), point_file);
-  name = std::filesystem::path(point_file).stem().string();
+  name = safe_name(std::filesystem::path(point_file).stem().string());
   return point_file;
 }
 
@@ -111,9 +113,13 @@ DesignPoint load_design_point(const LoadRequest& req) {
   for (const auto& set : req.sets) flattener.add_set(set);
 
   Values values = read_values(flat, file);
-  if (values.at("name").present) p.name = values.at("name").text;
+  if (values.at("name").present) {
+    check_safe_name(values.at("name").text, values.at("name").where, "name");
+    p.name = values.at("name").text;
+  }
   p.arch = build_arch(values);
   p.workload = build_workload(values);
+  check_settings_apply(values, p.workload);
   check_precision_prices(values, p.arch, p.workload);
   p.hbm_capacity_location = values.at("arch.chip.hbm.capacity").where;
   p.sram_capacity_location = values.at("arch.core.sram.capacity").where;

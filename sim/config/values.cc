@@ -202,6 +202,7 @@ Values read_values(const FlatConfig& flat, const std::string& file) {
     Value v;
     if (it != flat.leaves.end()) {
       v = parse_leaf(row, it->second);
+      v.written = true;
     } else if (row.presence == Presence::defaulted) {
       v = parse_leaf(row, Setting{default_node(row), blame(flat, row.path, file)});
     } else if (row.presence == Presence::required) {

@@ -23,6 +23,7 @@ namespace pjsim::sim {
 
 struct Value {
   bool present = false;       ///< false: an optional key left unset
+  bool written = false;       ///< a layer (point file, preset, --set) set it: not a default
   std::uint64_t integer = 0;  ///< integer
   bool flag = false;          ///< boolean
   double number = 0;          ///< quantity (base units), price (pJ) or number

@@ -8,6 +8,7 @@
 #include "reports/report_ledger.h"
 #include "sim/config/build.h"
 #include "sim/config/errors.h"
+#include "sim/config/safe_name.h"
 #include "sim/config/flatten.h"
 #include "sim/config/load.h"
 #include "sim/config/presets.h"
@@ -112,7 +113,7 @@ int run_reprice(const RepriceOptions& options) {
   nlohmann::json tech_config;
   const models::Technology tech = load_technology(options.technology, tech_config);
   const nlohmann::json repriced = reprice_report(report, tech, tech_config);
-  const fs::path dir = options.out.empty() ? fs::path("out") / (report.value("name", "report") + "-" + tech.name)
+  const fs::path dir = options.out.empty() ? fs::path("out") / safe_name(report.value("name", "report") + "-" + tech.name)
                                            : fs::path(options.out);
   const reports::WrittenReports written = reports::write_reports(repriced, dir);
   if (!options.quiet) std::cout << reports::console_summary(repriced);

@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/config/errors.h"
+#include "sim/config/safe_name.h"
 #include "sim/config/flatten.h"
 #include "sim/config/schema.h"
 #include "sim/study/limits.h"
@@ -111,7 +112,7 @@ std::vector<StudyAxis> axes_of(const Reader& r, const YAML::Node& map, const std
     check_point_key(r, key_node, name);
     r.expect_seq(values, key + "." + name);
     if (values.size() == 0) r.fail(values, key + "." + name, "an axis needs at least one value");
-    StudyAxis axis{name, {}};
+    StudyAxis axis{name, {}, r.at(key_node)};
     for (const auto& v : values) axis.values.push_back(yaml_text(v));
     axes.push_back(axis);
   }
@@ -173,7 +174,10 @@ std::vector<CompareCandidate> compare_of(const Reader& r, const YAML::Node& node
 
 void parse_top(const Reader& r, const std::string& name, const YAML::Node& key_node, const YAML::Node& value,
                StudySpec& s) {
-  if (name == "study") s.name = r.scalar(value, name);
+  if (name == "study") {
+    s.name = r.scalar(value, name);
+    check_safe_name(s.name, r.at(value), name);
+  }
   else if (name == "description") s.description = r.scalar(value, name);
   else if (name == "base") s.base = resolve_base(r.scalar(value, name), r.file);
   else if (name == "point") {
@@ -214,6 +218,30 @@ void parse_top(const Reader& r, const std::string& name, const YAML::Node& key_n
   else r.fail(key_node, name, "unknown study key; " + suggest(name, kTopKeys));
 }
 
+// True when setting `a` also sets `b` or the other way round: equal keys, or a section and a key under it.
+bool overlaps(const std::string& a, const std::string& b) {
+  const auto under = [](const std::string& key, const std::string& section) {
+    return key.size() > section.size() && key.compare(0, section.size(), section) == 0 && key[section.size()] == '.';
+  };
+  return a == b || under(a, b) || under(b, a);
+}
+
+// Every point takes one value of each axis and zip group, applied in order: two of them setting
+// the same key would leave the table showing one value while the later one runs.
+void check_keys_set_once(const StudySpec& s) {
+  std::vector<const StudyAxis*> all;
+  for (const StudyAxis& a : s.axes) all.push_back(&a);
+  for (const auto& group : s.zips)
+    for (const StudyAxis& a : group) all.push_back(&a);
+  for (std::size_t i = 0; i < all.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (overlaps(all[i]->key, all[j]->key)) {
+        const std::string what = all[i]->key == all[j]->key ? "is already varied" : "overlaps " + all[j]->key + ", varied";
+        fail_at(all[i]->where, all[i]->key,
+                what + " at " + all[j]->where.to_string() + ": a key may be set by one axis or zip group only");
+      }
+}
+
 bool skipped(const StudySpec& s, const Overrides& point) {
   for (const Overrides& rule : s.skip_if) {
     bool all = true;
@@ -241,10 +269,11 @@ StudySpec parse_study(const std::string& text, const std::string& file) {
   if (!root.IsMap()) fail_at(Location{file, 1, 1}, "", "a study is a map with `study:`, `base:`, `axes:` ...");
   StudySpec s;
   s.file = file;
-  s.name = fs::path(file).stem().string();
+  s.name = safe_name(fs::path(file).stem().string());
   for (const auto& [name, key_node, value] : r.entries(root, "")) parse_top(r, name, key_node, value, s);
   if (s.axes.empty() && s.zips.empty() && s.extra_points.empty() && s.candidates.empty())
     fail_at(Location{file}, "axes", "a study needs `axes:`, `zip:`, `points:` or `compare:`");
+  check_keys_set_once(s);
   check_study_size(s, root, file);
   return s;
 }

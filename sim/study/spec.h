@@ -18,13 +18,17 @@
 //                                         # (e.g. "does not fit in HBM") instead of recording them
 // expand_points() gives 4 x 2 x 2 - 2 + 1 = 15 points "p000".."p014", each a list of
 // key=value settings applied as `--set` overrides after `set:`.
-// Unknown study keys and unknown design-point keys are one-line UserErrors at file:line:col.
+// Unknown study keys and unknown design-point keys are one-line UserErrors at file:line:col; so is
+// a key that two axes (or an axis and a zip group) would both set, or a key and a section that
+// holds it (workload.precision.weights and workload.precision): the later would silently win.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "sim/config/errors.h"
 
 namespace pjsim::sim {
 
@@ -41,6 +45,7 @@ std::vector<std::string> to_sets(const Overrides& overrides);
 struct StudyAxis {
   std::string key;
   std::vector<std::string> values;  ///< YAML text of each value, as written
+  Location where;                   ///< of the key, for errors naming two places
 };
 
 /// A candidate of a comparison: the baseline plus `set`, whose keys form features.

@@ -171,15 +171,17 @@ TEST_CASE("models from a Hugging Face config.json; unsupported types and missing
   std::ofstream(gpt2) << R"({"model_type": "gpt2", "n_embd": 768})";
   const auto bad = run_pjsim({"run", "--workload", gpt2});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find(gpt2 + ": model_type 'gpt2' is not supported (llama, mistral, mixtral, qwen3_moe)") !=
-        std::string::npos);
+  CHECK(bad.err.find(gpt2 + " (read for workload.model.config_json at --workload): model_type 'gpt2' is not supported "
+                          "(llama, mistral, mixtral, qwen3_moe)") != std::string::npos);
   const std::string missing = (dir / "missing.json").string();
   std::ofstream(missing) << R"({"model_type": "llama", "num_hidden_layers": 2})";
   const std::string point = (dir / "point.yaml").string();
   std::ofstream(point) << "arch: tpu-v4-like\nworkload:\n  model: {config_json: missing.json}\n  context_tokens: 16\n";
   const auto missing_run = run_pjsim({"run", point});
   CHECK(missing_run.exit_code == 2);
-  CHECK(missing_run.err.find(missing + ": missing field 'hidden_size'") != std::string::npos);
+  // The file, then the YAML key that asked for it.
+  CHECK(missing_run.err.find(missing + " (read for workload.model.config_json at " + point + ":3:24): missing field 'hidden_size'") !=
+        std::string::npos);
 }
 
 TEST_CASE("a KV cache that fits nowhere names the shortfall", "[sim][errors]") {
