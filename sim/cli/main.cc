@@ -12,5 +12,9 @@ int main(int argc, char** argv) {
   // Past a file size limit (ulimit -f), write() then fails with EFBIG and pjsim reports it
   // (exit 4) instead of dying of SIGXFSZ with a half-written temporary file.
   std::signal(SIGXFSZ, SIG_IGN);
+  // A closed pipe (`pjsim sweep | head -1`) makes a write fail with EPIPE instead of killing pjsim
+  // mid-way, with its workers orphaned and its results table unwritten; a sweep's pool treats
+  // SIGPIPE as a stop signal while it runs (sim/process/process_pool.h).
+  std::signal(SIGPIPE, SIG_IGN);
   return pjsim::sim::run_cli(argc, argv);
 }

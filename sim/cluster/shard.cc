@@ -8,6 +8,7 @@
 #include "sim/cluster/manifest.h"
 #include "sim/config/errors.h"
 #include "sim/process/process_pool.h"
+#include "sim/study/out_lock.h"
 #include "sim/study/point_pool.h"
 #include "sim/study/results.h"
 #include "sim/study/spec.h"
@@ -56,6 +57,8 @@ int run_shard_sweep(const SweepOptions& options) {
   for (std::size_t i = 0; i < all.size(); ++i)
     if (shard_of(i, shard.count) == shard.index) mine.push_back(all[i]);
 
+  // Shards of one study run at once into one folder (a job array): each locks only itself.
+  const OutFolderLock lock(out, fmt::format(".pjsim-shard-{}-of-{}.lock", shard.index, shard.count));
   std::error_code ec;
   fs::create_directories(out / "shards", ec);
   record_shard_manifest(out, {study.name, source, shard.count});

@@ -45,6 +45,9 @@ std::string job_id_of(const std::string& out) {
   return end == std::string::npos ? "" : id.substr(id.find_first_not_of(" \t"), end + 1);
 }
 
+// sbatch answers in about a second; a controller that does not answer must not hang the study.
+constexpr double kSbatchTimeoutSeconds = 120;
+
 std::string submit(const fs::path& script) {
   const std::string sbatch = find_on_path("sbatch");
   if (sbatch.empty())
@@ -52,10 +55,14 @@ std::string submit(const fs::path& script) {
                     "slurm-client), or use --dry-run to write and print the job script without submitting it");
   ProgramOutput o;
   try {
-    o = run_program(sbatch, {"--parsable", script.string()});
+    o = run_program(sbatch, {"--parsable", script.string()}, kSbatchTimeoutSeconds);
   } catch (const std::runtime_error& e) {
     throw UserError(std::string("--slurm: ") + e.what() + "; use --dry-run to write the script without submitting it");
   }
+  if (o.timed_out)
+    throw UserError(fmt::format("--slurm: sbatch did not answer within {:.0f} s and was stopped; check the cluster "
+                                "(the script is {}; --dry-run prints it without submitting)",
+                                kSbatchTimeoutSeconds, script.string()));
   const std::string id = job_id_of(o.out);
   if (o.exit_code != 0 || id.empty()) {
     const std::string why = last_line(o.err).empty() ? last_line(o.out) : last_line(o.err);

@@ -64,7 +64,8 @@ std::uint64_t parse_integer(const SchemaRow& row, const YAML::Node& node, const 
     }
     errno = 0;
     const unsigned long long v = std::strtoull(text.c_str(), nullptr, 10);
-    if (errno == ERANGE || static_cast<double>(v) < row.min || static_cast<double>(v) > row.max)
+    // Compared as integers: past 2^53 a double rounds (2^53 + 1 would pass a max of 2^53).
+    if (errno == ERANGE || v < static_cast<unsigned long long>(row.min) || v > static_cast<unsigned long long>(row.max))
       fail_at(where, row.path, out_of_range);
     return v;
   }
@@ -84,7 +85,7 @@ double parse_number(const SchemaRow& row, const YAML::Node& node, const Location
   const double v = std::strtod(text.c_str(), nullptr);
   if (!std::isfinite(v) || v < row.min || v > row.max)
     fail_at(where, row.path, fmt::format("'{}' is out of range {}", text, range_text(row)));
-  return v;
+  return v == 0 ? 0.0 : v;  // -0 reads as 0: one value, one canonical text, one config hash
 }
 
 double parse_amount(const SchemaRow& row, const std::string& text, const Location& where) {
@@ -94,7 +95,7 @@ double parse_amount(const SchemaRow& row, const std::string& text, const Locatio
   if (row.positive && *q.value == 0) fail_at(where, row.path, fmt::format("must be > 0, got '{}'", text));
   if (*q.value < row.min || *q.value > row.max)
     fail_at(where, row.path, fmt::format("'{}' is out of range {}", text, range_text(row)));
-  return *q.value;
+  return *q.value == 0 ? 0.0 : *q.value;  // "-0 W" reads as "0 W": one canonical text, one config hash
 }
 
 std::string parse_choice(const SchemaRow& row, const std::string& text, const Location& where) {

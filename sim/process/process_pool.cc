@@ -23,9 +23,14 @@ volatile sig_atomic_t g_interrupted = 0;
 
 extern "C" void on_stop_signal(int) { g_interrupted = 1; }
 
-// Installs the handler of SIGINT (Ctrl-C) and SIGTERM (kill, or Slurm at a task's time limit)
-// for the life of the pool, without SA_RESTART so that a blocked waitpid() returns EINTR and the
-// pool notices at once; restores the previous ones after.
+// The signals that stop a pool: SIGINT (Ctrl-C), SIGTERM (kill, or Slurm at a task's time limit),
+// SIGHUP (the terminal went away) and SIGPIPE (`pjsim sweep ... | head -1`: whoever read the
+// progress stopped reading). Each stops launching, ends the running children and keeps the table.
+constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+constexpr std::size_t kStopSignalCount = sizeof kStopSignals / sizeof kStopSignals[0];
+
+// Installs the handler of the stop signals for the life of the pool, without SA_RESTART so that
+// a blocked waitpid() returns EINTR and the pool notices at once; restores the previous ones after.
 class StopSignalGuard {
  public:
   StopSignalGuard() {
@@ -34,19 +39,16 @@ class StopSignalGuard {
     sa.sa_handler = on_stop_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;
-    sigaction(SIGINT, &sa, &old_int_);
-    sigaction(SIGTERM, &sa, &old_term_);
+    for (std::size_t i = 0; i < kStopSignalCount; ++i) sigaction(kStopSignals[i], &sa, &old_[i]);
   }
   ~StopSignalGuard() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
+    for (std::size_t i = 0; i < kStopSignalCount; ++i) sigaction(kStopSignals[i], &old_[i], nullptr);
   }
   StopSignalGuard(const StopSignalGuard&) = delete;
   StopSignalGuard& operator=(const StopSignalGuard&) = delete;
 
  private:
-  struct sigaction old_int_ {};
-  struct sigaction old_term_ {};
+  struct sigaction old_[kStopSignalCount] {};
 };
 
 // The job's log, opened here so that a full disk or a missing permission is that job's failure
@@ -65,13 +67,13 @@ pid_t spawn(const std::string& exe, const Job& job, int log_fd) {
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, log_fd, 1);
   posix_spawn_file_actions_adddup2(&actions, log_fd, 2);
-  // The child must not inherit our SIGINT handler state as "ignored": reset it to default.
+  // The child must not inherit a stop signal as "ignored" (pjsim ignores SIGPIPE outside the pool):
+  // reset them to default.
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   sigset_t defaults;
   sigemptyset(&defaults);
-  sigaddset(&defaults, SIGINT);
-  sigaddset(&defaults, SIGTERM);
+  for (int signal : kStopSignals) sigaddset(&defaults, signal);
   posix_spawnattr_setsigdefault(&attr, &defaults);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
 
@@ -198,6 +200,7 @@ std::vector<JobOutcome> run_pool(const std::vector<Job>& jobs, const PoolOptions
       running[pid] = {index, Clock::now() + limit};
       continue;
     }
+    if (running.empty()) continue;  // stopped between jobs: nothing to wait for (waitpid would fail, ECHILD)
     int status = 0;
     const pid_t pid = wait_child(running, timed, status);
     if (pid == 0) continue;

@@ -10,9 +10,10 @@
 // full disk, file size limit), other codes -> internal_error, a signal -> crashed. A job running
 // longer than `timeout_s` is killed (SIGKILL) and becomes timed_out; a job that cannot be started
 // (its log cannot be created, say, on a full disk) becomes write_error with the reason in
-// `error`, and the others go on. SIGINT or SIGTERM to the parent (Ctrl-C; kill; Slurm at a
-// task's time limit) stops launching, sends SIGTERM to the running children, waits for them
-// (they become `interrupted`) and returns; jobs never started are `not_run`.
+// `error`, and the others go on. SIGINT, SIGTERM, SIGHUP or SIGPIPE to the parent (Ctrl-C; kill;
+// Slurm at a task's time limit; a closed terminal; a reader of the progress that stopped reading)
+// stops launching, sends SIGTERM to the running children, waits for them (they become
+// `interrupted`) and returns; jobs never started are `not_run`.
 #pragma once
 
 #include <filesystem>
@@ -49,7 +50,7 @@ struct PoolOptions {
 /// Runs every job (in order of index, `jobs` at a time) and returns one outcome per job.
 std::vector<JobOutcome> run_pool(const std::vector<Job>& jobs, const PoolOptions& options);
 
-/// True once SIGINT or SIGTERM arrived during run_pool (the caller then writes its partial results).
+/// True once SIGINT, SIGTERM, SIGHUP or SIGPIPE arrived during run_pool (the caller then writes its partial results).
 bool pool_interrupted();
 
 /// Path of the running executable (/proc/self/exe resolved).

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
@@ -23,14 +25,28 @@ namespace {
   throw std::runtime_error(what + ": " + std::strerror(error));
 }
 
-// Reads both pipes until both are closed, so that neither child stream can fill up and block it.
-void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
+using Clock = std::chrono::steady_clock;
+
+// Reads both pipes until both are closed, so that neither child stream can fill up and block it,
+// or until `deadline` (when `limited`). Returns false when the deadline came first; the pipes are
+// closed either way.
+bool drain(int out_fd, int err_fd, std::string& out, std::string& err, bool limited, Clock::time_point deadline) {
   pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
   std::string* sinks[2] = {&out, &err};
   int open = 2;
   char buffer[4096];
   while (open > 0) {
-    if (poll(fds, 2, -1) < 0) {
+    int wait_ms = -1;
+    if (limited) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+      if (left <= 0) {
+        for (pollfd& f : fds)
+          if (f.fd >= 0) close(f.fd);
+        return false;
+      }
+      wait_ms = static_cast<int>(std::min<long long>(left, 1000));
+    }
+    if (poll(fds, 2, wait_ms) < 0) {
       if (errno == EINTR) continue;
       fail("poll", errno);
     }
@@ -46,6 +62,7 @@ void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
       }
     }
   }
+  return true;
 }
 
 }  // namespace
@@ -65,7 +82,11 @@ std::string find_on_path(const std::string& name) {
   return "";
 }
 
-ProgramOutput run_program(const std::string& path, const std::vector<std::string>& args) {
+ProgramOutput run_program(const std::string& path, const std::vector<std::string>& args, double timeout_s) {
+  const bool limited = timeout_s > 0;
+  const Clock::time_point deadline =
+      limited ? Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout_s))
+              : Clock::time_point{};
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) fail("pipe", errno);
   if (pipe2(err_pipe, O_CLOEXEC) != 0) {
@@ -86,9 +107,15 @@ ProgramOutput run_program(const std::string& path, const std::vector<std::string
   for (std::string& w : words) argv.push_back(w.data());
   argv.push_back(nullptr);
 
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);  // its own group: a timeout kills what it started too
+
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, path.c_str(), &actions, nullptr, argv.data(), environ);
+  const int spawned = posix_spawn(&pid, path.c_str(), &actions, &attributes, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   close(out_pipe[1]);
   close(err_pipe[1]);
   if (spawned != 0) {
@@ -98,7 +125,10 @@ ProgramOutput run_program(const std::string& path, const std::vector<std::string
   }
 
   ProgramOutput result;
-  drain(out_pipe[0], err_pipe[0], result.out, result.err);
+  if (!drain(out_pipe[0], err_pipe[0], result.out, result.err, limited, deadline)) {
+    kill(-pid, SIGKILL);
+    result.timed_out = true;
+  }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0)
     if (errno != EINTR) fail("waitpid", errno);

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <stdexcept>
+#include <string>
 
+#include <fmt/format.h>
 #include <systemc>
 
 #include "models/system.h"
@@ -91,9 +94,19 @@ void record_placement(reports::RunResult& r, const models::SystemPlan& plan) {
   }
 }
 
-}  // namespace
+// Out of memory while elaborating or simulating (a SystemC thread stack that cannot be allocated,
+// E518 under `ulimit -v`; std::bad_alloc inside a thread, reported as E549): one line for the
+// user, not a kernel dump. Anything else goes on as it was thrown.
+[[noreturn]] void out_of_memory(const DesignPoint& point, const std::string& what) {
+  std::uint64_t chips = 1;
+  for (std::uint64_t d : point.arch.topology.dims) chips *= d;
+  throw UserError(fmt::format(
+      "the simulation of {} chip(s) x {} core(s) ran out of memory ({}): raise the process's memory limit "
+      "(ulimit -v), or simulate fewer chips, cores or tokens (docs/robustness.md)",
+      chips, point.arch.chip.cores, what));
+}
 
-reports::RunResult simulate(const DesignPoint& point, const PointPlan& point_plan) {
+reports::RunResult simulate_unguarded(const DesignPoint& point, const PointPlan& point_plan) {
   quiet_systemc();
   sc_core::sc_set_time_resolution(1, sc_core::SC_FS);
 
@@ -137,6 +150,21 @@ reports::RunResult simulate(const DesignPoint& point, const PointPlan& point_pla
   r.sim_events = stats.events;
   check_simulated_clock(r, point);
   return r;
+}
+
+}  // namespace
+
+reports::RunResult simulate(const DesignPoint& point, const PointPlan& point_plan) {
+  try {
+    return simulate_unguarded(point, point_plan);
+  } catch (const sc_core::sc_report& e) {
+    const std::string message = e.what();
+    if (message.find("stack setup failed") != std::string::npos) out_of_memory(point, "a thread stack could not be allocated");
+    if (message.find("bad_alloc") != std::string::npos) out_of_memory(point, "an allocation failed");
+    throw;
+  } catch (const std::bad_alloc&) {
+    out_of_memory(point, "an allocation failed");
+  }
 }
 
 }  // namespace pjsim::sim

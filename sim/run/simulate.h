@@ -6,6 +6,8 @@
 //
 // Example: simulate(p, plan_point(p)) with p = load_design_point({}) runs the default point (Llama-3-8B decode, batch 16,
 // on a TPU-v4-like chip) and returns its time (about 17 ms of simulated time) and ledger.
+// Running out of memory (a thread stack that cannot be allocated under `ulimit -v`, an allocation
+// failing inside a thread) is a UserError naming the chips and cores, never a SystemC report.
 #pragma once
 
 #include "reports/run_result.h"

@@ -10,6 +10,7 @@
 #include "sim/run/plan.h"
 #include "sim/study/compare_report.h"
 #include "sim/study/html.h"
+#include "sim/study/out_lock.h"
 #include "sim/study/point_pool.h"
 #include "sim/study/sweep.h"
 
@@ -89,6 +90,7 @@ int run_plan(Plan& plan, const CompareOptions& options) {
   }
   const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / ("compare-" + plan.name)
                                                         : std::filesystem::path(options.out);
+  const OutFolderLock lock(out);
   RunPointsOptions run;
   run.out = out;
   run.jobs = default_jobs(options.jobs);

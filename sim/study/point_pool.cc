@@ -67,16 +67,21 @@ ReportState read_report(PointResult& r, const fs::path& out, std::string& why) {
   }
 }
 
-// --resume found a corrupt report: keep its bytes beside it (report.json.corrupt) for a look,
-// say so, and let the point be simulated again.
+// --resume found a corrupt report: keep its bytes beside it (report.json.corrupt, or .corrupt.1,
+// .corrupt.2, ... when earlier ones are there: none is overwritten) for a look, say so, and let the
+// point be simulated again. When it cannot be moved, the note says so instead of naming a copy.
 void set_aside_corrupt(PointResult& r, const fs::path& out, const std::string& why) {
   const fs::path json = out / r.report;
+  std::error_code ec;
   fs::path kept = json;
   kept += ".corrupt";
-  std::error_code ec;
+  for (int n = 1; fs::symlink_status(kept, ec).type() != fs::file_type::not_found && n < 1000; ++n) {
+    kept = json;
+    kept += ".corrupt." + std::to_string(n);
+  }
   fs::rename(json, kept, ec);
-  r.note = "resume: " + r.report + " was corrupt (" + why + "); kept as " + kept.filename().string() +
-           " and simulated again";
+  const std::string fate = ec ? "it could not be set aside (" + ec.message() + ") and is" : "kept as " + kept.filename().string() + "; it is";
+  r.note = "resume: " + r.report + " was corrupt (" + why + "); " + fate + " simulated again";
   std::cerr << r.id << ": " << r.note << "\n";
 }
 

@@ -11,6 +11,7 @@
 #include "sim/study/compare.h"
 #include "sim/study/effects.h"
 #include "sim/study/html.h"
+#include "sim/study/out_lock.h"
 #include "sim/study/point_pool.h"
 #include "sim/study/results.h"
 #include "sim/study/spec.h"
@@ -82,6 +83,7 @@ int run_sweep(const SweepOptions& options) {
     return run_compare_study(study, c);
   }
 
+  const OutFolderLock lock(out);
   const std::vector<PointResult> rows = run_points(study_requests(study), sweep_run_options(options, study, out));
   return write_sweep_outputs(out, study, rows, "sweep", options.quiet);
 }

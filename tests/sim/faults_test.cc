@@ -139,7 +139,7 @@ TEST_CASE("a point past --timeout is killed and recorded as a timeout; the sweep
 base: default
 set: {workload.batch: 1, arch.chip.hbm.capacity: 192 GiB}
 zip:
-  - {workload.model: [tiny-llama, llama-3-70b], workload.phase: [decode, prefill], workload.prompt_tokens: [1, 32768]}
+  - {workload.model: [tiny-llama, llama-3-70b], workload.phase: [prefill, prefill], workload.prompt_tokens: [16, 32768]}
 )");
   const std::string out = dir / "out";
   const auto start = std::chrono::steady_clock::now();
@@ -219,16 +219,24 @@ TEST_CASE("a corrupt report found by --resume is set aside, said, and simulated 
   CHECK(results["summary"]["resumed"] == 1);
   CHECK(row(results, "p000")["note"].get<std::string>().find("simulated again") != std::string::npos);
   CHECK(read_file(out + "/results.csv") == table);  // the same table as before the damage
+
+  // Damaged again: the first copy stays, the second gets the next name.
+  write_text(p000, "{");
+  REQUIRE(run_pjsim({"sweep", study, "-j", "2", "--out", out, "--quiet", "--resume"}).exit_code == 0);
+  CHECK(read_file(p000 + ".corrupt") == truncated);
+  CHECK(read_file(p000 + ".corrupt.1") == "{");
 }
 
-TEST_CASE("SIGTERM to a sweep (kill, or Slurm at a task's time limit) stops it and writes the partial table",
+TEST_CASE("SIGTERM or SIGHUP to a sweep (kill, Slurm at a task's time limit, a closed terminal) stops it and "
+          "writes the partial table",
           "[sim][studies][faults]") {
+  const int signal = GENERATE(SIGTERM, SIGHUP);
   TempDir dir;
   const std::string study = write_text(dir / "faults.yaml", kThreePoints);
   const std::string out = dir / "out";
   const pid_t sweep = start_sweep({study, "-j", "1", "--out", out, "--quiet"}, dir.str());
   REQUIRE(wait_for_process_with_arg(out + "/points/p001") != 0);
-  kill(sweep, SIGTERM);
+  kill(sweep, signal);
   const int code = wait_exit_code(sweep);
   INFO(read_file(dir / "sweep.out") << read_file(dir / "sweep.err"));
   CHECK(code == 130);
@@ -237,4 +245,37 @@ TEST_CASE("SIGTERM to a sweep (kill, or Slurm at a task's time limit) stops it a
   CHECK(row(results, "p001")["status"] == "interrupted");
   CHECK(row(results, "p002")["status"] == "not run");
   CHECK(read_file(dir / "sweep.out").find("(interrupted: partial table)") != std::string::npos);
+}
+
+TEST_CASE("a sweep whose progress reader stops reading (| head) stops like SIGINT and keeps its table",
+          "[sim][studies][faults]") {
+  TempDir dir;
+  const std::string study = write_text(dir / "faults.yaml", kThreePoints);
+  const std::string out = dir / "out";
+  // head takes the first byte of the progress and exits: pjsim's next progress line meets a closed pipe.
+  const std::string command = "bash -c 'set -o pipefail; " + std::string(PJSIM_EXE) + " sweep " + study +
+                              " -j 1 --out " + out + " --quiet 2>&1 | head -c 1 >/dev/null; echo ${PIPESTATUS[0]} > " +
+                              dir / "code" + "'";
+  REQUIRE(std::system(command.c_str()) != -1);
+  CHECK(read_file(dir / "code") == "130\n");
+  const auto results = results_of(out);
+  REQUIRE(results["points"].size() == 3);
+  CHECK(row(results, "p000")["status"] == "ok");
+  CHECK(find_process_with_arg(out + "/points/") == 0);  // no worker left behind
+}
+
+TEST_CASE("a second sweep into the folder of a running one is refused, exit 2, and the first finishes untouched",
+          "[sim][studies][faults]") {
+  TempDir dir;
+  const std::string study = write_text(dir / "faults.yaml", kThreePoints);
+  const std::string out = dir / "out";
+  const pid_t first = start_sweep({study, "-j", "1", "--out", out, "--quiet"}, dir.str());
+  REQUIRE(wait_for_process_with_arg(out + "/points/p000") != 0);
+  const auto second = run_pjsim({"sweep", study, "-j", "1", "--out", out, "--quiet"});
+  CHECK(second.exit_code == 2);
+  CHECK_THAT(second.err, Catch::StartsWith("error: " + out + ": another pjsim (pid " + std::to_string(first) +
+                                           ") is writing into this folder"));
+  CHECK(wait_exit_code(first) == 0);
+  const auto results = results_of(out);
+  for (const char* id : {"p000", "p001", "p002"}) CHECK(row(results, id)["status"] == "ok");
 }

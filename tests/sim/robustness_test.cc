@@ -222,3 +222,15 @@ TEST_CASE("a run past the simulated clock's range fails after simulating instead
   CHECK_THAT(run.err, Catch::Contains("pjsim simulates at most 9000 s (its femtosecond clock overflows past 9223 s)"));
   CHECK(run.report_text.empty());
 }
+
+TEST_CASE("running out of memory while simulating is one line and exit 2, not a SystemC dump", "[sim][robustness]") {
+#ifdef PJSIM_SANITIZED
+  WARN("skipped: AddressSanitizer reserves terabytes of address space, so an address-space limit cannot apply");
+#else
+  // 512 cores x 2 threads of SystemC stacks do not fit in 300 MB of address space.
+  const auto run = run_pjsim({"run", "--set", "arch.chip.cores=512"}, "prlimit --as=300000000 ");
+  CHECK(run.exit_code == 2);
+  CHECK(one_line(run.err));
+  CHECK_THAT(run.err, Catch::StartsWith("error: the simulation of 1 chip(s) x 512 core(s) ran out of memory"));
+#endif
+}
