@@ -35,9 +35,9 @@ void add_to(Figures& sum, const Figures& f) {
 
 std::vector<std::string> metric_names() {
   std::vector<std::string> names;
-  for (const auto& [name, value] : reports::metric_rows(reports::PointMetrics{
-           0, 0, 0, 0, 0, {{"compute", 0}, {"sram", 0}, {"hbm", 0}, {"noc", 0}, {"ici", 0}, {"static", 0}}}))
-    names.push_back(name);
+  reports::PointMetrics none;
+  for (const std::string& tier : reports::tier_names()) none.tier_pj_per_token[tier] = 0;
+  for (const auto& [name, value] : reports::metric_rows(none)) names.push_back(name);
   return names;
 }
 
