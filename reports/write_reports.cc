@@ -27,7 +27,12 @@ WrittenReports write_reports(const nlohmann::json& report, const fs::path& dir, 
   write_file_atomically(out.markdown, markdown);
   write_file_atomically(out.csv, csv);
   write_file_atomically(out.ledger_csv, ledger_csv);
-  if (options.html) write_file_atomically(out.html, html);
+  if (options.html) {
+    write_file_atomically(out.html, html);
+  } else {
+    std::error_code gone;
+    fs::remove(dir / "report.html", gone);  // a page of an earlier run would describe another report
+  }
   write_file_atomically(out.json, json);
   return out;
 }

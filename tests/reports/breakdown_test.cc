@@ -33,8 +33,8 @@ TEST_CASE("the priced ledger of a report sums to its dynamic energy; ledger.csv 
   std::size_t n = 0;
   while (std::getline(in, line)) ++n;
   CHECK(n == 9);
-  CHECK(csv.find("\nsynthetic,0,1,1,mlp,weights,,hbm_read_bits,16000,64000\n") != std::string::npos);  // precision n/a
-  CHECK(csv.find("\nsynthetic,0,1,-1,lm_head,,int8,mac,500,100\n") != std::string::npos);            // data n/a
+  CHECK(csv.find("\nsynthetic,0,1,1,mlp,weights,,hbm_read_bits,16000,64000.0\n") != std::string::npos);  // precision n/a
+  CHECK(csv.find("\nsynthetic,0,1,-1,lm_head,,int8,mac,500,100.0\n") != std::string::npos);            // data n/a
 
   nlohmann::json broken = report;
   broken["prices"] = nlohmann::json::array();

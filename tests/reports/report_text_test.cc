@@ -67,7 +67,7 @@ TEST_CASE("CSV holds every number but config and ledger, by dotted path", "[repo
     CHECK(lines[i].size() > std::string(",synthetic").size());
     CHECK(lines[i].substr(lines[i].size() - std::string(",synthetic").size()) == ",synthetic");
   }
-  CHECK(csv.find("\nprices.arch.technology.hbm_read.pj,4,pJ/bit,") != std::string::npos);  // the row's own unit
+  CHECK(csv.find("\nprices.arch.technology.hbm_read.pj,4.0,pJ/bit,") != std::string::npos);  // the row's own unit
   CHECK(csv.find("\nmetrics.energy_per_token_joules,") != std::string::npos);
   CHECK(to_csv(build_report(synthetic_run(), "0.1.0")) == csv);
 }

@@ -41,25 +41,24 @@ std::string chromium_command(const std::string& browser, const TempDir& dir) {
                    " --user-data-dir=" + (dir / "profile");
 }
 
-Opened open_page(const std::string& browser, const std::string& html, const TempDir& dir) {
+// Opens the page once: dumps its DOM, collects its console lines and keeps a screenshot as a CI
+// artifact, <build>/test-artifacts/html/<name>.png.
+Opened open_page(const std::string& browser, const std::string& html, const std::string& name, const TempDir& dir) {
+  const std::filesystem::path folder = std::filesystem::path(PJSIM_ARTIFACT_DIR) / "html";
+  std::filesystem::create_directories(folder);
+  const std::string png = (folder / (name + ".png")).string();
+  std::filesystem::remove(png);
   const std::string out = dir / "dom.html", err = dir / "chromium.err";
-  const std::string cmd = chromium_command(browser, dir) + " --enable-logging=stderr --v=0 --dump-dom 'file://" + html + "' >" + out + " 2>" + err;
+  const std::string cmd = chromium_command(browser, dir) + " --enable-logging=stderr --v=0 --window-size=1200,2400 --screenshot=" + png +
+                          " --dump-dom 'file://" + html + "' >" + out + " 2>" + err;
   REQUIRE(std::system(cmd.c_str()) == 0);
   Opened o{read_file(out), ""};
   std::istringstream lines(read_file(err));
   for (std::string line; std::getline(lines, line);)
     if (line.find(":CONSOLE") != std::string::npos) o.console += line + "\n";
-  return o;
-}
-
-// Keeps a screenshot of the page as a CI artifact: <build>/test-artifacts/html/<name>.png.
-void keep_screenshot(const std::string& browser, const std::string& html, const std::string& name, const TempDir& dir) {
-  const std::filesystem::path folder = std::filesystem::path(PJSIM_ARTIFACT_DIR) / "html";
-  std::filesystem::create_directories(folder);
-  const std::string png = (folder / (name + ".png")).string();
-  const std::string cmd = chromium_command(browser, dir) + " --window-size=1200,2400 --screenshot=" + png + " 'file://" + html + "' >/dev/null 2>&1";
-  CHECK(std::system(cmd.c_str()) == 0);
+  CHECK(std::filesystem::exists(png));
   CHECK(std::filesystem::file_size(png) > 10000);
+  return o;
 }
 
 std::size_t count(const std::string& text, const std::string& what, std::size_t from = 0, std::size_t to = std::string::npos) {
@@ -104,30 +103,27 @@ TEST_CASE("the point, study and compare pages draw every chart in headless Chrom
   const auto run = run_pjsim({"run", "--set", "workload.model=tiny-llama", "--set", "workload.context_tokens=64", "--out", dir / "point"});
   REQUIRE(run.exit_code == 0);
   const auto report = nlohmann::json::parse(read_file(dir / "point/report.json"));
-  const Opened point = open_page(browser, dir / "point/report.html", dir);
+  const Opened point = open_page(browser, dir / "point/report.html", "point", dir);
   check_drawn(point, 7);
   CHECK(point.dom.find("<dt>model</dt><dd>tiny-llama</dd>") != std::string::npos);
   CHECK(marks(point.dom, "utilisation", "bars") == report["utilisation"].size() + 1);
-  keep_screenshot(browser, dir / "point/report.html", "point", dir);
 
   // A study page: the frontier plots one mark per point that ran.
   const std::string study = write_text(dir / "s.yaml", "study: s\nset: {workload.model: tiny-llama, workload.context_tokens: 64}\n"
                                                        "axes:\n  workload.batch: [1, 4, 16]\n  workload.precision.weights: [bf16, int8]\n");
-  REQUIRE(run_pjsim({"sweep", study, "--out", dir / "study", "-j", "2", "--quiet"}).exit_code == 0);
-  const Opened sweep = open_page(browser, dir / "study/report.html", dir);
+  REQUIRE(run_pjsim({"sweep", study, "--out", dir / "study", "-j", "2", "--quiet", "--html"}).exit_code == 0);
+  const Opened sweep = open_page(browser, dir / "study/report.html", "study", dir);
   check_drawn(sweep, 3);  // frontier, tiers, batch
   CHECK(marks(sweep.dom, "frontier", "points") == 6);
   CHECK(marks(sweep.dom, "tiers", "bars") == 6 * 6);  // 6 points x 6 tiers
   CHECK(count(sweep.dom, "<a href=\"points/p00") == 6);
-  keep_screenshot(browser, dir / "study/report.html", "study", dir);
 
   // A compare page: the waterfall has the baseline, one bar per feature and the candidate.
   const std::string base = write_text(dir / "base.yaml", "name: base\nworkload: {model: tiny-llama, context_tokens: 64, batch: 4}\n");
   const std::string cand = write_text(dir / "cand.yaml", "name: cand\nworkload: {model: tiny-llama, context_tokens: 64, batch: 8,\n"
                                                         "  precision: {weights: int8}}\n");
   REQUIRE(run_pjsim({"compare", base, cand, "--out", dir / "compare", "-j", "2", "--quiet"}).exit_code == 0);
-  const Opened compare = open_page(browser, dir / "compare/report.html", dir);
+  const Opened compare = open_page(browser, dir / "compare/report.html", "compare", dir);
   check_drawn(compare, 1);
   CHECK(marks(compare.dom, "waterfall-1", "bars") == 2 + 2);
-  keep_screenshot(browser, dir / "compare/report.html", "compare", dir);
 }
