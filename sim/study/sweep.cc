@@ -33,6 +33,11 @@ std::string label(const Overrides& varied) {
 
 bool failed(const PointResult& r) { return r.status != "ok" && r.status != "skipped"; }
 
+// "error: <reason>", or the reason alone when it already starts with the status ("not run: ...").
+std::string status_and_error(const PointResult& r) {
+  return r.error.rfind(r.status, 0) == 0 ? r.error : r.status + ": " + r.error;
+}
+
 }  // namespace
 
 void print_point_table(const std::vector<PointResult>& rows) {
@@ -51,13 +56,13 @@ void print_point_table(const std::vector<PointResult>& rows) {
   }
   if (!table.empty()) std::cout << table.render();
   for (const auto& r : rows)
-    if (failed(r)) std::cout << fmt::format("{}  {}  {}: {}\n", r.id, label(r.varied), r.status, r.error);
+    if (failed(r)) std::cout << fmt::format("{}  {}  {}\n", r.id, label(r.varied), status_and_error(r));
   if (skipped) std::cout << fmt::format("{} point(s) skipped (invalid, skip_invalid): their reasons are in results.csv and report.html\n", skipped);
 }
 
 void print_failures(const std::vector<PointResult>& rows) {
-  for (const auto& r : rows)
-    if (failed(r)) std::cerr << fmt::format("{}: {}: {}\n", r.id, r.status, r.error);
+  for (const auto& r : rows)  // points not run (interrupted, a shard not finished) are summed up by the caller
+    if (failed(r) && r.status != "not run" && r.status != "interrupted") std::cerr << r.id << ": " << status_and_error(r) << "\n";
 }
 
 unsigned default_jobs(unsigned jobs) {
@@ -150,10 +155,11 @@ int write_sweep_outputs(const std::filesystem::path& out, const StudySpec& study
     ok += r.status == "ok";
     skipped += r.status == "skipped";
   }
-  if (!quiet)
-    std::cout << fmt::format("{} {}: {} points, {} ok ({} simulated, {} reused), {} failed, {} skipped{}\n", verb, study.name,
-                             rows.size(), ok, simulated_count(rows), ok - simulated_count(rows), rows.size() - ok - skipped,
-                             skipped, pool_interrupted() ? " (interrupted: partial table)" : "");
+  const std::string summary = fmt::format("{} {}: {} points, {} ok ({} simulated, {} reused), {} failed, {} skipped{}\n", verb,
+                                          study.name, rows.size(), ok, simulated_count(rows), ok - simulated_count(rows),
+                                          rows.size() - ok - skipped, skipped, pool_interrupted() ? " (interrupted: partial table)" : "");
+  if (!quiet) std::cout << summary;
+  else if (pool_interrupted()) std::cerr << summary;  // quiet, but an interruption is worth a line
   if (!write_error.empty()) {
     std::cout << std::flush;
     std::cerr << write_error;

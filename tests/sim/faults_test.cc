@@ -236,5 +236,5 @@ TEST_CASE("SIGTERM to a sweep (kill, or Slurm at a task's time limit) stops it a
   CHECK(row(results, "p000")["status"] == "ok");
   CHECK(row(results, "p001")["status"] == "interrupted");
   CHECK(row(results, "p002")["status"] == "not run");
-  CHECK(read_file(dir / "sweep.out").find("(interrupted: partial table)") != std::string::npos);
+  CHECK(read_file(dir / "sweep.err").find("(interrupted: partial table)") != std::string::npos);
 }

@@ -86,7 +86,7 @@ TEST_CASE("a sweep whose points all run exits 0 and ids follow the product order
   const auto results = nlohmann::json::parse(read_file(dir / "out/results.json"));
   REQUIRE(results["points"].size() == 2);
   CHECK(results["points"][1]["id"] == "p001");
-  CHECK(results["points"][1]["settings"]["workload.steps"] == "2");
+  CHECK(results["points"][1]["settings"]["workload.steps"] == 2);  // numbers as numbers
 }
 
 TEST_CASE("study files are strict: unknown keys are one-line located errors, exit 2", "[sim][studies][errors]") {
