@@ -80,7 +80,7 @@ std::size_t marks(const std::string& dom, const std::string& chart, const std::s
 void check_drawn(const Opened& page, std::size_t charts) {
   INFO(page.console);
   CHECK(page.dom.find("data-charts=\"drawn " + std::to_string(charts) + "\"") != std::string::npos);
-  CHECK(count(page.dom, "<div class=\"chart") == charts);
+  CHECK(count(page.dom, " id=\"chart-") == charts);
   CHECK(page.console.empty());
 }
 
