@@ -12,7 +12,7 @@
 using namespace pjsim::reports;
 using namespace pjsim::reports::testing;
 
-TEST_CASE("the priced ledger of a report sums to its dynamic energy; ledger.csv holds one row per entry", "[reports]") {
+TEST_CASE("the priced ledger of a report sums to its dynamic energy, ledger.csv holds one row per entry", "[reports]") {
   const nlohmann::json report = build_report(synthetic_run(), "0.1.0");
   const auto rows = priced_ledger_rows(report);
   REQUIRE(rows.size() == 9);
@@ -41,7 +41,7 @@ TEST_CASE("the priced ledger of a report sums to its dynamic energy; ledger.csv 
   CHECK_THROWS_AS(priced_ledger_rows(broken), std::invalid_argument);
 }
 
-TEST_CASE("breakdowns: tier x data class sums to each tier; ops and layers sum to dynamic", "[reports][physics]") {
+TEST_CASE("breakdowns: tier x data class sums to each tier, ops and layers sum to dynamic", "[reports][physics]") {
   const nlohmann::json report = build_report(synthetic_run(), "0.1.0");
   const PointBreakdown b = breakdown_of(report);
   for (const auto& [tier, by_data] : b.tier_data_pj) {

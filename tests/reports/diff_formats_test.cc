@@ -70,7 +70,7 @@ TEST_CASE("diff names each move by the figure's direction and lists headline fig
   CHECK(md.find("| `metrics.tokens_per_second` | 1000.0 | 900.0 | -10.00% | 1e-06 | **regression** |") != std::string::npos);
 }
 
-TEST_CASE("ignore globs leave figures out; a bad glob says why", "[reports][errors]") {
+TEST_CASE("ignore globs leave figures out, a bad glob says why", "[reports][errors]") {
   nlohmann::json b = kOld;
   b["utilisation"]["hbm"] = 0.9;
   ReportDiff d;

@@ -33,7 +33,7 @@ TEST_CASE("a malformed ledger entry names itself", "[reports][errors]") {
                     "ledger.mac|bf16|0|0: expected action|precision|chip|core|layer|op|data");
 }
 
-TEST_CASE("report diff: tolerances by glob, first match wins; added keys are not regressions", "[reports]") {
+TEST_CASE("report diff: tolerances by glob, first match wins, added keys are not regressions", "[reports]") {
   const nlohmann::json a = {{"energy_pj", {{"total", 100.0}}}, {"counts", {{"macs", 10}}}};
   nlohmann::json b = a;
   b["energy_pj"]["total"] = 101.5;

@@ -32,7 +32,7 @@ std::set<std::string> names_in(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("write_reports writes five files, report.json last, and no temporaries; --no-html leaves the page out", "[reports]") {
+TEST_CASE("write_reports writes five files, report.json last, and no temporaries, --no-html leaves the page out", "[reports]") {
   const fs::path root = fs::temp_directory_path() / ("pjsim_reports_test_" + std::to_string(::getpid()));
   fs::remove_all(root);
   const fs::path dir = root / "nested" / "point";

@@ -19,7 +19,7 @@ bool one_line(const std::string& text) { return !text.empty() && text.find('\n')
 
 }  // namespace
 
-TEST_CASE("diff speaks CI: JSON, JUnit and Markdown agree; improvements pass with --fail-on regression", "[sim][studies]") {
+TEST_CASE("diff speaks CI: JSON, JUnit and Markdown agree, improvements pass with --fail-on regression", "[sim][studies]") {
   TempDir dir;
   const auto run = run_pjsim({"run", "--quiet", "--no-html", "--set", "workload.model=tiny-llama", "--set", "workload.context_tokens=64"});
   REQUIRE(run.exit_code == 0);

@@ -39,7 +39,7 @@ TEST_CASE("progress lines have done/total, the share, the elapsed time and the t
   CHECK(clock_text(3725) == "1:02:05");
 }
 
-TEST_CASE("each command writes its own folder; a run never overwrites a study without --force", "[sim][errors]") {
+TEST_CASE("each command writes its own folder, a run never overwrites a study without --force", "[sim][errors]") {
   TempDir dir;
   write_text(dir / "tiny.yaml", std::string(kTiny) + "skip_invalid: true\n");
   const std::string log = dir / "log.txt";
@@ -67,7 +67,7 @@ TEST_CASE("each command writes its own folder; a run never overwrites a study wi
   CHECK(pjsim_in(dir.str(), "run --quiet --no-html --set workload.model=tiny-llama --set workload.context_tokens=64 --out out/sweep/tiny --force", log) == 0);
 }
 
-TEST_CASE("a failed point is one line, its error not doubled; --quiet keeps errors; progress shows elapsed and ETA", "[sim][errors]") {
+TEST_CASE("a failed point is one line, its error not doubled, --quiet keeps errors, progress shows elapsed and ETA", "[sim][errors]") {
   TempDir dir;
   const std::string study = write_text(dir / "tiny.yaml", kTiny);
   const auto loud = run_pjsim({"sweep", study, "-j", "2", "--out", dir / "loud"});
