@@ -56,6 +56,10 @@ main() {
     summary+=("sanitize skipped (PJSIM_SANITIZE_RUN=0)")
   fi
 
+  # Screenshots of the report pages in headless Chromium (tests/sim/html_render_test.cc): CI artifacts.
+  for d in build/test-artifacts/html build-sanitize/test-artifacts/html; do
+    [ -d "$d" ] && echo "test: page screenshots in $d: $(cd "$d" && ls | tr '\n' ' ')"
+  done
   line="test: $([ "$status" -eq 0 ] && echo PASS || echo FAIL) in $SECONDS s:"
   for s in "${summary[@]}"; do line+=" $s;"; done
   echo "${line%;}"
