@@ -73,6 +73,21 @@ nlohmann::json point_tooltip() {
   return t;
 }
 
+// The colour of the frontier's points: the value of the setting the menu picks, in the order the
+// study varies it (batch 1, 4, 16 rather than the text order 1, 16, 4).
+nlohmann::json setting_colour(const nlohmann::json& values, const std::vector<std::string>& keys) {
+  std::vector<std::string> order;
+  for (const auto& key : keys)
+    for (const auto& v : values)
+      if (v.contains("s_" + key)) {
+        const std::string text = v["s_" + key].get<std::string>();
+        if (std::find(order.begin(), order.end(), text) == order.end()) order.push_back(text);
+      }
+  nlohmann::json colour = vl_category("setting", "setting (menu below)");
+  colour["sort"] = order;
+  return colour;
+}
+
 PageChart frontier_chart(const nlohmann::json& values, const std::vector<std::string>& keys) {
   nlohmann::json spec = vl_chart(values, 720, 420);
   const nlohmann::json x = vl_quantity("latency", "latency per token (s): TPOT for decode, the step for prefill",
@@ -83,7 +98,7 @@ PageChart frontier_chart(const nlohmann::json& values, const std::vector<std::st
   spec["transform"] = nlohmann::json::array({{{"calculate", keys.empty() ? "'all'" : "datum['s_' + colour_by]"}, {"as", "setting"}}});
   nlohmann::json points = {{"name", "points"},
                            {"mark", {{"type", "point"}, {"filled", true}, {"size", 80}, {"tooltip", true}}},
-                           {"encoding", {{"x", x}, {"y", y}, {"color", vl_category("setting", "setting (menu below)")},
+                           {"encoding", {{"x", x}, {"y", y}, {"color", setting_colour(values, keys)},
                                          {"shape", {{"field", "frontier"}, {"type", "nominal"}, {"title", "on the frontier"}}},
                                          {"tooltip", point_tooltip()}}}};
   vl_toggle_legend(points, "setting");
