@@ -2,7 +2,7 @@
 // series (bench/bench_points.cc), each in its own process as a study would, and prints wall
 // seconds, simulation events, events per second, simulated seconds and wall time per event.
 // It first measures the start-up cost of a run (a point of 17 events: process, YAML, reports and
-// the gnuplot charts of report.html); "net" is CPU time (user + system, gnuplot children
+// report.html); "net" is CPU time (user + system, children
 // included) above it, the part that grows with the simulation, and unlike wall time it does not
 // count waiting for a core on a shared machine. For each series it prints how net time grows
 // against events and against simulated cycles. Not part of the test suite: timings depend on the

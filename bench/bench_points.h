@@ -23,7 +23,7 @@ struct BenchSeries {
 };
 
 /// The fixed cost of a run: one 128 x 128 x 128 GEMM (17 events), so process start-up, YAML,
-/// planning, report.json/md/csv and report.html with its gnuplot charts.
+/// planning, report.json/md/csv, ledger.csv and report.html (its Vega-Lite charts are drawn by the browser).
 const BenchPoint& startup_point();
 /// The named points (issue 7 item 5), then a few reference points.
 const std::vector<BenchPoint>& named_points();

@@ -36,6 +36,7 @@ void Core::start(CoreProgram program) {
   tiles_.assign(program_.size(), nullptr);
   ops_done_ = 0;
   finished_ = false;
+  last_op_end_ = sc_core::sc_time_stamp();
   sc_core::sc_spawn(sc_bind(&Core::dma_thread, this));
   sc_core::sc_spawn(sc_bind(&Core::compute_thread, this));
 }
@@ -60,6 +61,13 @@ std::shared_ptr<const std::vector<Tile>> Core::tiles_for(std::size_t i) {
 void Core::wait_for(const sc_core::sc_time& t) {
   ++stats_.events;
   sc_core::wait(t);
+}
+
+void Core::record_op_time(const Tag& tag) {
+  if (index_ != 0) return;
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  stats_.op_seconds[{tag.layer, tag.op}] += (now - last_op_end_).to_seconds();
+  last_op_end_ = now;
 }
 
 void Core::dma_thread() {
@@ -147,6 +155,7 @@ void Core::compute_thread() {
       // others wait for it.
       if (index_ == 0 && interconnect_ != nullptr) interconnect_->collective(op.collective, static_cast<std::uint64_t>(chip_));
       stats_.events += static_cast<std::uint64_t>(barrier_.arrive_and_wait());
+      record_op_time(tag);
       ops_done_ = i + 1;
       op_done_event_.notify(sc_core::SC_ZERO_TIME);
       continue;
@@ -162,6 +171,7 @@ void Core::compute_thread() {
     tiles_[i].reset();
     gather(op, tag);
     stats_.events += static_cast<std::uint64_t>(barrier_.arrive_and_wait());
+    record_op_time(tag);
     ops_done_ = i + 1;
     op_done_event_.notify(sc_core::SC_ZERO_TIME);
   }

@@ -72,6 +72,8 @@ class Core : public sc_core::sc_module {
   /// when the op is done.
   std::shared_ptr<const std::vector<Tile>> tiles_for(std::size_t i);
   void wait_for(const sc_core::sc_time& t);
+  /// Core 0 charges the time since the chip's previous op ended to `tag`'s (layer, op).
+  void record_op_time(const Tag& tag);
 
   const ArchParams& arch_;
   int chip_, index_;
@@ -85,6 +87,7 @@ class Core : public sc_core::sc_module {
   std::size_t ops_done_ = 0;
   sc_core::sc_event op_done_event_;
   bool finished_ = true;
+  sc_core::sc_time last_op_end_ = sc_core::SC_ZERO_TIME;
 };
 
 }  // namespace pjsim::models

@@ -19,19 +19,27 @@ sc_core::sc_time Dma::move(std::uint64_t bits, const Tag& tag, workloads::DataCl
   return std::max(transact(hbm_socket, hbm, stats_), transact(sram_socket, sram, stats_));
 }
 
+void Dma::mark_busy(const sc_core::sc_time& done) {
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  const sc_core::sc_time end = now + done;
+  if (end <= busy_until_) return;
+  busy_ += end - std::max(now, busy_until_);
+  busy_until_ = end;
+}
+
 void Dma::load(const Tile& tile, const Tag& tag, workloads::DataClass operand_class) {
   const sc_core::sc_time done = std::max({move(tile.load_operand_bits, tag, operand_class, true),
                                           move(tile.load_activation_bits, tag, workloads::DataClass::activations, true),
                                           move(tile.load_scale_bits, tag, workloads::DataClass::scales, true),
                                           move(tile.load_metadata_bits, tag, workloads::DataClass::metadata, true)});
-  busy_ += done;
+  mark_busy(done);
   ++stats_.events;
   sc_core::wait(done);
 }
 
 void Dma::store(std::uint64_t bits, const Tag& tag, workloads::DataClass data) {
   const sc_core::sc_time done = move(bits, tag, data, false);
-  busy_ += done;
+  mark_busy(done);
   ++stats_.events;
   sc_core::wait(done);
 }

@@ -26,13 +26,19 @@ class Dma : public sc_core::sc_module {
   void load(const Tile& tile, const Tag& tag, workloads::DataClass operand_class);
   /// Stores `bits` of `data` from SRAM to HBM; returns when written.
   void store(std::uint64_t bits, const Tag& tag, workloads::DataClass data);
-  /// Busy time of the engine (time between issuing a transfer and its completion).
+  /// Busy time of the engine: the time during which at least one transfer was in flight (from
+  /// its issue to its completion). A load (DMA thread) and a store (compute thread) may overlap;
+  /// their overlap counts once, so busy() never exceeds the simulated time and
+  /// utilisation.dma = busy / (cores x time) stays within [0, 1].
   const sc_core::sc_time& busy() const { return busy_; }
 
  private:
   sc_core::sc_time move(std::uint64_t bits, const Tag& tag, workloads::DataClass data, bool to_sram);
+  /// Adds [now, now + done) to the busy time, less what earlier transfers already cover.
+  void mark_busy(const sc_core::sc_time& done);
   SimStats& stats_;
   sc_core::sc_time busy_ = sc_core::SC_ZERO_TIME;
+  sc_core::sc_time busy_until_ = sc_core::SC_ZERO_TIME;  ///< end of the latest transfer in flight
 };
 
 }  // namespace pjsim::models

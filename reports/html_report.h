@@ -1,10 +1,10 @@
-// report.html: a self-contained page (inline SVG plots by gnuplot, no script, no network) for a
-// point, a study or a comparison. Without gnuplot, each plot is replaced by a visible note and
-// the rest is written.
+// report.html of a point, a study or a comparison: self-contained offline pages with
+// interactive Vega-Lite charts (reports/html_page.h), one writer per page kind.
 //
-// Example: write_point_html(report, "out/default") writes out/default/report.html with the key
-//   figures, energy by tier (stacked bar), by op, the prices with their sources and a roofline
-//   chart (MACs per HBM byte of the step against the chip's peak MAC rate and HBM roof).
+// Example: write_point_html(report, "out/run/default") writes out/run/default/report.html: a
+//   header naming what was simulated, key figures under their standard names, energy by tier x
+//   data class, energy and time by op and by layer (with what bounds each op), the energy and
+//   time rooflines, utilisation per unit with MFU, and the prices with their sources.
 #pragma once
 
 #include <filesystem>
@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reports/html_page.h"
 #include "reports/point_metrics.h"
 
 namespace pjsim::reports {
@@ -21,19 +22,37 @@ std::string point_html(const nlohmann::json& report);
 /// Writes dir/report.html atomically; returns its path.
 std::filesystem::path write_point_html(const nlohmann::json& report, const std::filesystem::path& dir);
 
-/// One point of a study, as the study page plots it.
+/// The header facts of a report: model, phase, batch, context or prompt, precision, arch,
+/// chips and their mesh, cores, technology, pjsim version; "model" -> "llama-3-8b", ...
+std::vector<PageFact> point_facts(const nlohmann::json& report);
+/// One line naming the point: "llama-3-8b decode, batch 16, context 2048 on tpu-v4-like (1 chip, tpu-7nm)".
+std::string point_subtitle(const nlohmann::json& report);
+
+/// One point of a study, as the study page shows it.
 struct StudyRow {
   std::string id;
   std::string label;     ///< "batch=8 weights=int8"
   std::string group;     ///< the label without the batch: points of a group form one line vs batch
-  std::string status;    ///< "ok" or the failure
+  std::vector<std::pair<std::string, std::string>> settings;  ///< the swept keys (short names) and values
+  std::string status;    ///< "ok", "skipped" (invalid, skip_invalid) or the failure
+  std::string error;     ///< why it failed or was skipped
+  std::string page;      ///< link to the point's page or report, relative to the study page; "" without one
   PointMetrics metrics;
   double critical_batch = 0;
 };
 
-/// Pareto frontier (energy/token vs tokens/s), stacked tiers per point, energy/token vs batch
-/// (log-log, critical batch marked) and the results table.
-std::string study_html(const std::string& title, const std::string& description, const std::vector<StudyRow>& rows);
+struct StudyPage {
+  std::string title;
+  std::string description;
+  std::vector<PageFact> facts;   ///< study file, base, axes
+  std::vector<StudyRow> rows;
+};
+
+/// Frontier of latency per token against J/token coloured by a swept key (a menu picks which),
+/// energy by tier per point (shares), J/token against batch with the critical batch, the
+/// sortable table of points linking each point's report, and every skipped or failed point
+/// with its reason.
+std::string study_html(const StudyPage& study);
 
 /// Side-by-side metrics and, per candidate, a waterfall of the sequential attribution of
 /// energy/token (from sim's compare.json).

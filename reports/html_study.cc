@@ -1,12 +1,14 @@
+// The page of a study (reports/html_report.h).
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
-#include "reports/html_page.h"
 #include "reports/html_report.h"
-#include "reports/plot_gnuplot.h"
+#include "reports/si_format.h"
+#include "reports/vega_lite.h"
 
 namespace pjsim::reports {
 
@@ -19,147 +21,218 @@ std::vector<const StudyRow*> ok_rows(const std::vector<StudyRow>& rows) {
   return out;
 }
 
-// Pareto frontier: no other point has at least the tokens/s at no more energy per token.
-std::vector<const StudyRow*> frontier(std::vector<const StudyRow*> rows) {
+// Pareto frontier of (latency per token, J per token), both lower is better: sorted by latency,
+// a point is on the frontier when no faster-or-equal point spends less energy.
+std::set<std::string> frontier(std::vector<const StudyRow*> rows) {
   std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) {
-    return a->metrics.tokens_per_second != b->metrics.tokens_per_second ? a->metrics.tokens_per_second > b->metrics.tokens_per_second
-                                                                        : a->metrics.energy_pj_per_token < b->metrics.energy_pj_per_token;
+    const double la = a->metrics.latency_per_token_s(), lb = b->metrics.latency_per_token_s();
+    return la != lb ? la < lb : a->metrics.energy_per_token_joules < b->metrics.energy_per_token_joules;
   });
-  std::vector<const StudyRow*> out;
+  std::set<std::string> out;
+  double best = 0;
   for (const auto* r : rows)
-    if (out.empty() || r->metrics.energy_pj_per_token < out.back()->metrics.energy_pj_per_token) out.push_back(r);
+    if (out.empty() || r->metrics.energy_per_token_joules < best) {
+      out.insert(r->id);
+      best = r->metrics.energy_per_token_joules;
+    }
   return out;
 }
 
-std::optional<std::string> pareto_chart(const std::vector<const StudyRow*>& rows) {
-  std::string all, front;
-  for (const auto* r : rows)
-    all += html_number(r->metrics.tokens_per_second) + " " + html_number(r->metrics.energy_pj_per_token) + " " + gnuplot_datum(r->id) + "\n";
-  for (const auto* r : frontier(rows))
-    front += html_number(r->metrics.tokens_per_second) + " " + html_number(r->metrics.energy_pj_per_token) + "\n";
-  return render_svg("set logscale xy\nset xlabel 'tokens/s'\nset ylabel 'pJ per token'\nset key top right\n"
-                    "plot $all using 1:2 with points pt 7 lc rgb '#7f7f7f' title 'points', "
-                    "$front using 1:2 with linespoints pt 7 ps 1.4 lw 2 lc rgb '#d62728' title 'Pareto frontier', "
-                    "$all using 1:2:3 with labels offset 0.8,0.6 font ',8' notitle",
-                    {{"all", all}, {"front", front}});
+std::vector<std::string> swept_keys(const std::vector<StudyRow>& rows) {
+  std::vector<std::string> keys;
+  for (const auto& r : rows)
+    for (const auto& [k, v] : r.settings)
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  return keys;
 }
 
-std::optional<std::string> tiers_chart(const std::vector<const StudyRow*>& rows) {
-  std::string data = "point";
-  for (const auto& t : tier_names()) data += " " + t;
-  data += "\n";
+nlohmann::json point_values(const std::vector<const StudyRow*>& rows, const std::set<std::string>& front) {
+  nlohmann::json values = nlohmann::json::array();
   for (const auto* r : rows) {
-    data += gnuplot_datum(r->id);
-    for (const auto& t : tier_names()) data += " " + html_number(r->metrics.tier_pj_per_token.at(t));
-    data += "\n";
+    const auto& m = r->metrics;
+    nlohmann::json v = {{"id", r->id}, {"label", r->label.empty() ? r->id : r->label}, {"group", r->group.empty() ? "all" : r->group},
+                        {"j_per_token", m.energy_per_token_joules}, {"latency", m.latency_per_token_s()},
+                        {"tokens_per_s", m.tokens_per_second}, {"watts", m.avg_power_watts}, {"mfu", m.mfu},
+                        {"batch", m.batch}, {"frontier", front.count(r->id) > 0}};
+    for (const auto& [k, value] : r->settings) v["s_" + k] = value;
+    values.push_back(v);
   }
-  return render_svg("set style data histograms\nset style histogram rowstacked\nset style fill solid 0.8 border -1\n"
-                    "set boxwidth 0.7\nset ylabel 'pJ per token'\nset key outside right\nset xtics rotate by -60 font ',8'\n"
-                    "set yrange [0:*]\nplot for [i=2:7] $d using i:xtic(1) title columnheader(i)",
-                    {{"d", data}}, 900, 420);
+  return values;
 }
 
-// One line per group (every setting but the batch); critical batches as vertical dashed lines.
-std::optional<std::string> batch_chart(const std::vector<const StudyRow*>& rows) {
-  std::map<std::string, std::vector<const StudyRow*>> groups;
-  for (const auto* r : rows)
-    if (r->metrics.batch > 0) groups[r->group].push_back(r);
-  if (groups.empty()) return std::nullopt;
-  std::string data, plot = "plot ";
-  std::set<std::string> criticals;
-  std::size_t index = 0;
-  for (auto& [group, members] : groups) {
-    std::sort(members.begin(), members.end(), [](auto* a, auto* b) { return a->metrics.batch < b->metrics.batch; });
-    for (const auto* r : members) {
-      data += html_number(r->metrics.batch) + " " + html_number(r->metrics.energy_pj_per_token) + "\n";
-      if (r->critical_batch > 0) criticals.insert(html_number(r->critical_batch));
+std::vector<double> field_values(const nlohmann::json& values, const std::string& field) {
+  std::vector<double> out;
+  for (const auto& v : values) out.push_back(v[field].get<double>());
+  return out;
+}
+
+nlohmann::json point_tooltip() {
+  nlohmann::json t = vl_tooltip({{"id", "point"}, {"label", "settings"}, {"j_per_token", "J per token ()"},
+                                 {"latency", "latency per token (s)"}, {"tokens_per_s", "tokens/s ()"}, {"watts", "average power (W)"}});
+  t.push_back({{"field", "mfu"}, {"title", "MFU"}, {"type", "quantitative"}, {"format", ".2%"}});
+  return t;
+}
+
+// The colour of the frontier's points: the value of the setting the menu picks, in the order the
+// study varies it (batch 1, 4, 16 rather than the text order 1, 16, 4).
+nlohmann::json setting_colour(const nlohmann::json& values, const std::vector<std::string>& keys) {
+  std::vector<std::string> order;
+  for (const auto& key : keys)
+    for (const auto& v : values)
+      if (v.contains("s_" + key)) {
+        const std::string text = v["s_" + key].get<std::string>();
+        if (std::find(order.begin(), order.end(), text) == order.end()) order.push_back(text);
+      }
+  nlohmann::json colour = vl_category("setting", "setting (menu below)");
+  colour["sort"] = order;
+  return colour;
+}
+
+PageChart frontier_chart(const nlohmann::json& values, const std::vector<std::string>& keys) {
+  nlohmann::json spec = vl_chart(values, 720, 420);
+  const nlohmann::json x = vl_quantity("latency", "latency per token (s): TPOT for decode, the step for prefill",
+                                       vl_scale_for(field_values(values, "latency")), "~s");
+  const nlohmann::json y = vl_quantity("j_per_token", "J per token", vl_scale_for(field_values(values, "j_per_token")), "~s");
+  const std::string first = keys.empty() ? "" : keys.front();
+  spec["params"] = {{{"name", "colour_by"}, {"value", first}, {"bind", {{"input", "select"}, {"options", keys}, {"name", "colour by "}}}}};
+  spec["transform"] = nlohmann::json::array({{{"calculate", keys.empty() ? "'all'" : "datum['s_' + colour_by]"}, {"as", "setting"}}});
+  nlohmann::json points = {{"name", "points"},
+                           {"mark", {{"type", "point"}, {"filled", true}, {"size", 80}, {"tooltip", true}}},
+                           {"encoding", {{"x", x}, {"y", y}, {"color", setting_colour(values, keys)},
+                                         {"shape", {{"field", "frontier"}, {"type", "nominal"}, {"title", "on the frontier"}}},
+                                         {"tooltip", point_tooltip()}}}};
+  vl_toggle_legend(points, "setting");
+  nlohmann::json line = {{"transform", {{{"filter", "datum.frontier"}}}},
+                         {"mark", {{"type", "line"}, {"color", "#d62728"}, {"strokeWidth", 2}}},
+                         {"encoding", {{"x", x}, {"y", y}, {"order", {{"field", "latency"}, {"type", "quantitative"}}}}}};
+  spec["layer"] = {line, points};
+  return {"frontier", "every point; the red line joins the Pareto frontier (no other point is both faster and cheaper per token). "
+                      "Hover for a point's settings and figures; click the legend to show one value; the menu picks the setting "
+                      "that colours the points.", spec};
+}
+
+PageChart tiers_chart(const std::vector<const StudyRow*>& rows) {
+  nlohmann::json values = nlohmann::json::array();
+  std::vector<std::string> order;
+  for (const auto* r : rows) {
+    order.push_back(r->id);
+    for (const auto& [tier, pj] : r->metrics.tier_pj_per_token)
+      values.push_back({{"id", r->id}, {"label", r->label}, {"tier", tier}, {"mj", pj * 1e-9}});
+  }
+  nlohmann::json spec = vl_chart(values, std::max(400, std::min(1000, 14 * static_cast<int>(rows.size()))), 300);
+  spec["name"] = "bars";
+  spec["mark"] = {{"type", "bar"}, {"tooltip", true}};
+  spec["encoding"] = {{"x", {{"field", "id"}, {"type", "nominal"}, {"sort", order}, {"title", "point"}, {"axis", {{"labelAngle", -90}}}}},
+                      {"y", {{"field", "mj"}, {"type", "quantitative"}, {"stack", "normalize"}, {"title", "share of the energy per token"},
+                             {"axis", {{"format", ".0%"}}}}},
+                      {"color", vl_category("tier", "tier", tier_names())},
+                      {"order", {{"field", "tier"}}},
+                      {"tooltip", vl_tooltip({{"id", "point"}, {"label", "settings"}, {"tier", "tier"}, {"mj", "mJ per token ()"}})}};
+  vl_toggle_legend(spec, "tier");
+  return {"tiers", "each point's energy per token split by tier, as shares (the frontier chart shows the totals); hover for mJ per token",
+          spec};
+}
+
+std::optional<PageChart> batch_chart(const std::vector<const StudyRow*>& rows, const nlohmann::json& values) {
+  std::set<std::string> groups;
+  std::map<double, std::string> criticals;  // batch -> groups whose critical batch it is
+  std::vector<double> xs;
+  for (const auto* r : rows) {
+    if (r->metrics.batch <= 0) continue;
+    groups.insert(r->group.empty() ? "all" : r->group);
+    xs.push_back(r->metrics.batch);
+    if (r->critical_batch > 0) criticals[std::round(r->critical_batch)] = r->metrics.context.weights;
+  }
+  std::set<double> batches(xs.begin(), xs.end());
+  if (batches.size() < 2) return std::nullopt;
+  nlohmann::json crit = nlohmann::json::array();
+  for (const auto& [b, weights] : criticals) {
+    crit.push_back({{"batch", b}, {"label", fmt::format("critical batch {:.0f} ({} weights)", b, weights)}});
+    xs.push_back(b);
+  }
+  const double lo = *std::min_element(xs.begin(), xs.end()) / 1.5, hi = *std::max_element(xs.begin(), xs.end()) * 1.5;
+  nlohmann::json xscale = vl_scale_for(xs);
+  xscale["domain"] = {lo, hi};
+  const nlohmann::json x = vl_quantity("batch", "batch", xscale);
+  nlohmann::json spec = vl_chart(values, 720, 380);
+  nlohmann::json lines = {{"name", "points"},
+                          {"mark", {{"type", "line"}, {"point", true}, {"tooltip", true}}},
+                          {"encoding", {{"x", x}, {"y", vl_quantity("j_per_token", "J per token", vl_scale_for(field_values(values, "j_per_token")), "~s")},
+                                        {"color", vl_category("group", "other settings")}, {"tooltip", point_tooltip()}}}};
+  if (groups.size() > 10) lines["encoding"]["strokeDash"] = {{"field", "group"}, {"type", "nominal"}, {"legend", nullptr}};
+  vl_toggle_legend(lines, "group");
+  nlohmann::json rules = {{"data", {{"values", crit}}},
+                          {"mark", {{"type", "rule"}, {"strokeDash", {6, 4}}, {"color", "#d62728"}, {"strokeWidth", 2}, {"tooltip", true}}},
+                          {"encoding", {{"x", {{"field", "batch"}, {"type", "quantitative"}}}, {"tooltip", {{"field", "label"}}}}}};
+  nlohmann::json labels = {{"data", {{"values", crit}}},
+                           {"mark", {{"type", "text"}, {"angle", 270}, {"align", "right"}, {"baseline", "bottom"}, {"dx", -4}, {"dy", -3},
+                                     {"color", "#d62728"}, {"fontSize", 10}}},
+                           {"encoding", {{"x", {{"field", "batch"}, {"type", "quantitative"}}}, {"y", {{"value", 0}}}, {"text", {{"field", "label"}}}}}};
+  spec["layer"] = {rules, labels, lines};
+  return PageChart{"batch", "J per token against batch, one line per combination of the other settings (click the legend to show one); "
+                            "dashed: the critical batch = peak MAC/s / (HBM bytes/s / bytes per weight), where a weight-streaming "
+                            "step turns compute bound", spec};
+}
+
+std::string number_text(double v, const std::string& unit) { return si_format(v, unit); }
+
+PageTable points_table(const std::vector<StudyRow>& rows, const std::vector<std::string>& keys, const std::set<std::string>& front) {
+  PageTable t{"Click a header to sort. Each point links to its report (its page when the sweep ran with --html).", {"point"}, {}, true};
+  for (const auto& k : keys) t.header.push_back(k);
+  for (const char* h : {"J/token", "latency/token", "tokens/s", "power", "MFU", "pJ moved/MAC", "frontier"}) t.header.push_back(h);
+  for (const auto& r : rows) {
+    if (r.status != "ok") continue;
+    std::vector<Cell> row = {r.page.empty() ? Cell(r.id) : link_cell(r.id, r.page)};
+    for (const auto& k : keys) {
+      std::string value;
+      for (const auto& [key, v] : r.settings)
+        if (key == k) value = v;
+      row.push_back(value);
     }
-    data += "\n\n";
-    plot += fmt::format("{}$d index {} using 1:2 with linespoints pt 7 title {}", index ? ", " : "", index,
-                        gnuplot_quote(group.empty() ? "all" : group));
-    ++index;
+    const auto& m = r.metrics;
+    row.push_back(number_cell(m.energy_per_token_joules, number_text(m.energy_per_token_joules, "J")));
+    row.push_back(number_cell(m.latency_per_token_s(), number_text(m.latency_per_token_s(), "s")));
+    row.push_back(number_cell(m.tokens_per_second, number_text(m.tokens_per_second, "tok/s")));
+    row.push_back(number_cell(m.avg_power_watts, number_text(m.avg_power_watts, "W")));
+    row.push_back(number_cell(m.mfu, fmt::format("{:.2f} %", 100 * m.mfu)));
+    row.push_back(number_cell(m.movement_pj_per_mac, fmt::format("{:.3g}", m.movement_pj_per_mac)));
+    row.push_back(front.count(r.id) ? "yes" : "");
+    t.rows.push_back(row);
   }
-  std::string arrows;
-  double height = 0.95;
-  for (const auto& c : criticals) {
-    arrows += "set arrow from " + c + ",graph 0 to " + c + ",graph 1 nohead dt 2 lw 2 lc rgb '#d62728'\n" +
-              fmt::format("set label 'critical batch {}' at {},graph {} left offset 0.5,0 font ',9' tc rgb '#d62728'\n", c, c, height);
-    height -= 0.05;
-  }
-  return render_svg("set logscale xy\nset xlabel 'batch'\nset ylabel 'pJ per token'\nset key outside right font ',8'\n" +
-                        arrows + plot,
-                    {{"d", data}}, 900, 420);
-}
-
-std::optional<std::string> waterfall_chart(const nlohmann::json& base, const nlohmann::json& cand) {
-  const double start = base["energy_pj_per_token"].get<double>();
-  std::string data = fmt::format("0 0 {} {} 0 \"baseline\"\n", start, start);
-  double level = start;
-  int x = 1;
-  for (const auto& f : cand["features"]) {
-    const double d = f["sequential"]["energy_pj_per_token"].get<double>();
-    data += fmt::format("{} {} {} {} {} {}\n", x++, level, level + d, d, d < 0 ? 1 : 2, gnuplot_datum(f["name"].get<std::string>()));
-    level += d;
-  }
-  data += fmt::format("{} 0 {} {} 0 {}\n", x, level, level, gnuplot_datum(cand["name"].get<std::string>()));
-  return render_svg(fmt::format("set xrange [-0.6:{}.6]\n", x) +
-                    "set style fill solid 0.8 border -1\nset ylabel 'pJ per token'\nunset key\nset yrange [0:*]\n"
-                    "set xtics rotate by -20\nset palette defined (0 '#4a7ab5', 1 '#2ca02c', 2 '#d62728')\nset cbrange [0:2]\nunset colorbox\n"
-                    "plot $d using 1:(($2+$3)/2):(0.35):(($3>$2?$3-$2:$2-$3)/2):5:xtic(6) with boxxyerror lc palette",
-                    {{"d", data}}, 720, 400);
+  return t;
 }
 
 }  // namespace
 
-std::string study_html(const std::string& title, const std::string& description, const std::vector<StudyRow>& rows) {
-  const auto ok = ok_rows(rows);
-  std::string body = description.empty() ? "" : "<p>" + html_escape(description) + "</p>\n";
-  body += fmt::format("<p>{} points, {} ok, {} failed.</p>\n", rows.size(), ok.size(), rows.size() - ok.size());
-  body += "<h2>Energy per token vs tokens/s</h2>\n" + html_figure(pareto_chart(ok), "every point; the Pareto frontier in red");
-  body += "<h2>Energy by tier</h2>\n" + html_figure(tiers_chart(ok), "energy per token by tier, per point (stacked)");
-  body += "<h2>Energy per token vs batch</h2>\n" +
-          html_figure(batch_chart(ok), "log-log; dashed: critical batch = peak MAC/s / (HBM bytes/s / bytes per weight)");
-  std::vector<std::vector<std::string>> table;
-  for (const auto& r : rows) {
-    const auto& m = r.metrics;
-    table.push_back(r.status == "ok" ? std::vector<std::string>{r.id, r.label, r.status, html_number(m.energy_pj_per_token),
-                                                                 html_number(m.tokens_per_second), html_number(m.latency_s),
-                                                                 html_number(m.movement_pj_per_mac)}
-                                     : std::vector<std::string>{r.id, r.label, r.status, "", "", "", ""});
-  }
-  body += "<h2>Points</h2>\n" + html_table({"point", "settings", "status", "pJ/token", "tokens/s", "latency (s)", "pJ moved/MAC"}, table);
-  return html_page(title, body);
-}
+std::string study_html(const StudyPage& study) {
+  const auto ok = ok_rows(study.rows);
+  const auto keys = swept_keys(study.rows);
+  const auto front = frontier(ok);
+  std::size_t skipped = 0;
+  for (const auto& r : study.rows) skipped += r.status == "skipped";
+  const std::size_t failed = study.rows.size() - ok.size() - skipped;
 
-std::string compare_html(const nlohmann::json& a) {
-  std::string body;
-  if (!a["baseline"].contains("metrics")) return html_page("pjsim compare", "<p class=\"note\">The baseline did not run.</p>");
-  const auto& base = a["baseline"]["metrics"];
-  std::vector<std::string> header = {"metric", "baseline"};
-  for (const auto& c : a["candidates"]) header.push_back(c["name"].get<std::string>());
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& m : a["metrics"]) {
-    std::vector<std::string> row = {m.get<std::string>(), html_number(base[m.get<std::string>()].get<double>())};
-    for (const auto& c : a["candidates"])
-      row.push_back(c.contains("metrics") ? html_number(c["metrics"][m.get<std::string>()].get<double>()) : "-");
-    rows.push_back(row);
+  Page page{study.title, study.description, study.facts, {}};
+  page.facts.push_back({"points", fmt::format("{} ({} ok, {} failed, {} skipped)", study.rows.size(), ok.size(), failed, skipped)});
+  const nlohmann::json values = point_values(ok, front);
+  PageSection overview{"Energy per token against latency per token", "", {}, {}};
+  if (!ok.empty()) {
+    overview.charts.push_back(frontier_chart(values, keys));
+    overview.charts.push_back(tiers_chart(ok));
+    if (auto chart = batch_chart(ok, values)) overview.charts.push_back(*chart);
+  } else {
+    overview.text = "No point ran: nothing to plot.";
   }
-  body += "<h2>Side by side</h2>\n" + html_table(header, rows);
-  for (const auto& c : a["candidates"]) {
-    body += "<h2>" + html_escape(c["name"].get<std::string>()) + ": attribution of energy per token</h2>\n";
-    if (c.contains("error")) {
-      body += "<p class=\"note\">" + html_escape(c["error"].get<std::string>()) + "</p>\n";
-      continue;
-    }
-    body += html_figure(waterfall_chart(base, c), "waterfall: each feature applied in order (green saves, red costs)");
-    std::vector<std::vector<std::string>> f_rows;
-    for (const auto& f : c["features"])
-      f_rows.push_back({f["name"].get<std::string>(), html_number(f["sequential"]["energy_pj_per_token"].get<double>()),
-                        html_number(f["alone"]["energy_pj_per_token"].get<double>())});
-    f_rows.push_back({"interaction (total - sum alone)", "", html_number(c["interaction"]["energy_pj_per_token"].get<double>())});
-    body += html_table({"feature", "sequential (pJ/token)", "alone (pJ/token)"}, f_rows);
-  }
-  return html_page("pjsim compare: " + a.value("study", ""), body);
+  page.sections.push_back(overview);
+  page.sections.push_back({"Points", "", {}, {points_table(study.rows, keys, front)}});
+
+  PageTable not_run{"", {"point", "settings", "status", "reason"}, {}, true};
+  for (const auto& r : study.rows)
+    if (r.status != "ok") not_run.rows.push_back({r.id, r.label, r.status, r.error});
+  if (!not_run.rows.empty())
+    page.sections.push_back({"Points not run", fmt::format("{} skipped (invalid, dropped by skip_invalid) and {} failed, each with its reason.",
+                                                            skipped, failed), {}, {not_run}});
+  return render_page(page);
 }
 
 }  // namespace pjsim::reports

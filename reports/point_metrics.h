@@ -1,18 +1,35 @@
-// The headline figures of one report.json, as studies tabulate, compare and plot them.
+// The headline figures of one report.json, as studies tabulate, compare and plot them, and what
+// the point was (its context: model, phase, arch, ...).
 //
 // Example: for the default point, metrics_of(report) gives energy_pj_per_token ~ 1.4e11,
-// tokens_per_second ~ 992, latency_s ~ 0.0161 (seconds per step), tier_pj_per_token["hbm"] ~
-// 3.8e10 (by_tier.hbm / tokens of the basis), movement_to_compute ~ 9.5.
-// Reads tolerantly (reports/report_access.h): a missing key reads as 0.
+// energy_per_token_joules ~ 0.14, tokens_per_second ~ 992, latency_s ~ 0.0161 (seconds per
+// step), tpot_s ~ 0.0161 (decode), tier_pj_per_token["hbm"] ~ 3.8e10 (by_tier.hbm / tokens of
+// the basis), movement_to_compute ~ 9.5, context.model "llama-3-8b", context.arch "tpu-v4-like".
+// Reads tolerantly (reports/report_access.h): a missing key reads as 0 (or absent, for the
+// figures that apply to one phase only).
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 namespace pjsim::reports {
+
+/// What was simulated, for the context columns of results.csv and the study page.
+struct PointContext {
+  std::string model;       ///< config.workload.model.base, else its model_type
+  std::string phase;       ///< "decode", "prefill"
+  std::string arch;        ///< config.arch.base (the arch preset), else "custom"
+  std::string technology;  ///< the technology table that priced the ledger
+  std::string weights;     ///< config.workload.precision.weights
+  double chips = 1;
+  double batch = 0;
+  double context_tokens = 0;
+  double prompt_tokens = 0;
+};
 
 struct PointMetrics {
   double energy_pj_per_token = 0;
@@ -27,6 +44,16 @@ struct PointMetrics {
   double macs = 0;
   double hbm_bits = 0;              ///< read + write
   double batch = 0;                 ///< config.workload.batch
+  // Standard names (report.json `metrics`, schema 1.2; older reports: derived from the above).
+  double energy_per_token_joules = 0;
+  double avg_power_watts = 0;
+  double mfu = 0;
+  std::optional<double> ttft_s;     ///< prefill only
+  std::optional<double> tpot_s;     ///< decode only
+  PointContext context;
+
+  /// The latency a token waits for: TPOT when the report has one (decode, serving), else the step.
+  double latency_per_token_s() const { return tpot_s ? *tpot_s : latency_s; }
 };
 
 /// Tier names in report order: compute, sram, hbm, noc, ici, static.
@@ -35,8 +62,13 @@ const std::vector<std::string>& tier_names();
 PointMetrics metrics_of(const nlohmann::json& report);
 
 /// {"energy_pj_per_token": ..., "tokens_per_second": ..., "latency_s": ..., "energy_pj_total": ...,
-///  "tier_pj_per_token": {...}, "movement_to_compute": ..., "pj_per_mac_all_in": ...}.
+///  "tier_pj_per_token": {...}, "movement_to_compute": ..., "pj_per_mac_all_in": ...,
+///  "movement_pj_per_mac": ..., "energy_per_token_joules": ..., "avg_power_watts": ..., "mfu": ...,
+///  "ttft_seconds" or "tpot_seconds"}.
 nlohmann::json to_json(const PointMetrics& m);
+/// {"model": ..., "phase": ..., "arch": ..., "technology": ..., "weights": ..., "chips": ...,
+///  "batch": ..., "context_tokens": ..., "prompt_tokens": ...}.
+nlohmann::json to_json(const PointContext& c);
 
 /// Metric names of compare tables, in order, with how to read each from PointMetrics:
 /// energy_pj_per_token, tokens_per_second, latency_s, then "<tier>_pj_per_token" per tier.

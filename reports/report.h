@@ -31,14 +31,19 @@ nlohmann::json build_report(const RunResult& r, const std::string& pjsim_version
 std::string dump_report(const nlohmann::json& report);
 
 struct WrittenReports {
-  std::filesystem::path json, markdown, csv, html;
+  std::filesystem::path json, markdown, csv, ledger_csv, html;  ///< html empty when not written
 };
 
-/// Writes dir/report.md, report.csv, report.html and, last, report.json, creating dir. Each file
+struct WriteOptions {
+  bool html = true;  ///< write report.html (a sweep's points skip it unless `--html`)
+};
+
+/// Writes dir/report.md, report.csv, ledger.csv, report.html and, last, report.json, creating dir. Each file
 /// is written to a temporary name in dir, synced, then renamed over the final name, so a crash
 /// leaves either the old file or the new one, never half a file; report.json (what `--resume`
 /// reads) is new only when the others are. Throws WriteError (reports/atomic_file.h) on I/O failure.
-WrittenReports write_reports(const nlohmann::json& report, const std::filesystem::path& dir);
+WrittenReports write_reports(const nlohmann::json& report, const std::filesystem::path& dir,
+                             const WriteOptions& options = {});
 
 /// The ~15-line aligned table `pjsim run` prints: point, phase and batch, latency, tokens/s,
 /// energy per token, energy by tier with shares, movement-to-compute ratio. Example line:
@@ -48,10 +53,11 @@ std::string console_summary(const nlohmann::json& report);
 /// report.md: title, key figures, energy by tier / op / layer, counts, prices with sources.
 std::string to_markdown(const nlohmann::json& report);
 
-/// report.csv: a "key,value" header then one row per number of the report (config excluded),
-/// key = dotted path ("energy_pj.by_tier.hbm"), in sorted-key depth-first order. An array
-/// element is named by its "key" field when it has one ("prices.arch.technology.hbm_read.pj"),
-/// else by its index.
+/// report.csv: a "key,value,unit,description,point" header then one row per number of the
+/// report (config and ledger excluded: ledger.csv holds the ledger), key = dotted path
+/// ("energy_pj.by_tier.hbm"), in sorted-key depth-first order; unit and description from
+/// reports/figure_catalog.h; point = the report's name. An array element is named by its "key"
+/// field when it has one ("prices.arch.technology.hbm_read.pj"), else by its index.
 std::string to_csv(const nlohmann::json& report);
 
 }  // namespace pjsim::reports

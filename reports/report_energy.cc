@@ -35,13 +35,6 @@ std::vector<std::string> category_names() {
   return names;
 }
 
-// by_op key: the op's category, except that bits of group scales and sparsity metadata are
-// their own lines ("scales", "metadata") so the overhead of a format is visible.
-std::string op_key(const models::Tag& tag) {
-  const bool overhead = tag.data == workloads::DataClass::scales || tag.data == workloads::DataClass::metadata;
-  if (overhead && models::tier_of(tag.action) != Tier::compute) return workloads::to_string(tag.data);
-  return workloads::to_string(tag.op);
-}
 
 std::vector<std::string> action_names() {
   std::vector<std::string> names;
@@ -78,6 +71,14 @@ nlohmann::json to_json(const Sums& s) {
 }
 
 }  // namespace
+
+// The op's category, except that bits of group scales and sparsity metadata are their own lines
+// ("scales", "metadata") so the overhead of a format is visible.
+std::string op_key(const models::Tag& tag) {
+  const bool overhead = tag.data == workloads::DataClass::scales || tag.data == workloads::DataClass::metadata;
+  if (overhead && models::tier_of(tag.action) != models::Tier::compute) return workloads::to_string(tag.data);
+  return workloads::to_string(tag.op);
+}
 
 std::string layer_key(const models::Tag& tag) {
   if (tag.op == workloads::OpCategory::draft) return "draft";

@@ -16,6 +16,9 @@
 
 namespace pjsim::reports {
 
+/// The by_op key: the op's category ("mlp"), or "scales" / "metadata" for the bits of weight
+/// group scales and sparsity metadata.
+std::string op_key(const models::Tag& tag);
 /// "layer3" for layer 3; "embedding" for layer -1 embedding ops; "head" for other layer -1 ops;
 /// "draft" for every op of a speculative draft model.
 std::string layer_key(const models::Tag& tag);

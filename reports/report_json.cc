@@ -7,6 +7,7 @@
 #include "reports/report_ledger.h"
 #include "reports/report_mesh.h"
 #include "reports/report_workload.h"
+#include "reports/roofline.h"
 
 namespace pjsim::reports {
 
@@ -26,13 +27,42 @@ std::uint64_t steps_of(const RunResult& r) {
   return steps > 1 ? static_cast<std::uint64_t>(steps) : 1;
 }
 
+nlohmann::json seconds_json(const std::map<std::string, double>& seconds) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [key, s] : seconds) j[key] = s;
+  return j;
+}
+
 nlohmann::json time_section(const RunResult& r) {
   const std::uint64_t steps = steps_of(r);
-  return {{"seconds", r.seconds},
-          {"cycles", r.cycles},
-          {"frequency_hz", r.frequency_hz},
-          {"steps", steps},
-          {"seconds_per_step", r.seconds / static_cast<double>(steps)}};
+  nlohmann::json j = {{"seconds", r.seconds},
+                      {"cycles", r.cycles},
+                      {"frequency_hz", r.frequency_hz},
+                      {"steps", steps},
+                      {"seconds_per_step", r.seconds / static_cast<double>(steps)}};
+  if (!r.op_seconds.empty()) j["by_op"] = seconds_json(r.op_seconds);        // 1.2
+  if (!r.layer_seconds.empty()) j["by_layer"] = seconds_json(r.layer_seconds);  // 1.2
+  return j;
+}
+
+// The figures under the names measured serving energy is published with (schema 1.2,
+// docs/report-schema.md#metrics): joules per token, average watts, tokens per second, time to
+// first token (prefill) or time per output token (decode), and model FLOPs utilisation.
+nlohmann::json metrics_section(const RunResult& r, const nlohmann::json& report) {
+  const double joules = report.at("energy_pj").at("total").get<double>() * 1e-12;
+  const double macs = static_cast<double>(report.at("counts").at("macs").at("total").get<std::uint64_t>());
+  const double peak = roofline_of(r.config, static_cast<double>(r.chips)).peak_macs_per_s;
+  const double step = report.at("time").at("seconds_per_step").get<double>();
+  nlohmann::json j = {{"energy_joules", joules},
+                      {"energy_per_token_joules", report.at("tokens").at("energy_pj_per_token").get<double>() * 1e-12},
+                      {"avg_power_watts", ratio(joules, r.seconds)},
+                      {"tokens_per_second", report.at("tokens").at("per_second").get<double>()},
+                      {"mfu", ratio(macs, r.seconds * peak)}};
+  if (r.phase == "prefill")
+    j["ttft_seconds"] = step;  // the prompt's pass ends with the first token
+  else  // one token per sequence per step; speculative decoding accepts accepted_per_pass
+    j["tpot_seconds"] = r.workload.accepted_per_pass > 0 ? step / r.workload.accepted_per_pass : step;
+  return j;
 }
 
 // Per-token figures count the tokens a phase exists to produce: decode produces generated
@@ -103,6 +133,7 @@ nlohmann::json build_report(const RunResult& r, const std::string& pjsim_version
   j["links"] = links_section(r);
   j["placement"] = placement_section(r);
   j["time"]["collective_seconds"] = r.collective_seconds;
+  j["metrics"] = metrics_section(r, j);
   return j;
 }
 

@@ -15,7 +15,7 @@
 
 namespace pjsim::reports {
 
-inline constexpr const char* kSchemaVersion = "1.1";
+inline constexpr const char* kSchemaVersion = "1.2";
 
 /// Inter-chip link utilisation (multi-chip runs).
 struct LinkSummary {
@@ -70,6 +70,10 @@ struct RunResult {
   LinkSummary links;
   std::vector<PlacementRow> placement;  ///< one row per chip
   double collective_seconds = 0;        ///< simulated time spent moving collectives' data
+  /// Seconds per op category ("mlp") and per layer ("layer3", reports/report_energy.h layer_key):
+  /// each op's time on a chip (end of the previous op to its end), averaged over chips. On one
+  /// chip each map sums to `seconds`. Empty when the run did not record them.
+  std::map<std::string, double> op_seconds, layer_seconds;
   std::uint64_t collectives = 0;        ///< collectives run
   std::uint64_t sim_events = 0; ///< transactions and waits issued to the SystemC kernel (deterministic)
   WorkloadFigures workload;     ///< MoE, speculative and KV figures (report.json `workload`)

@@ -2,13 +2,14 @@
 
 #include "reports/atomic_file.h"
 #include "reports/html_report.h"
+#include "reports/ledger_rows.h"
 #include "reports/report.h"
 
 namespace pjsim::reports {
 
 namespace fs = std::filesystem;
 
-WrittenReports write_reports(const nlohmann::json& report, const fs::path& dir) {
+WrittenReports write_reports(const nlohmann::json& report, const fs::path& dir, const WriteOptions& options) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw WriteError("cannot create directory " + dir.string() + ": " + ec.message());
@@ -17,12 +18,21 @@ WrittenReports write_reports(const nlohmann::json& report, const fs::path& dir) 
   const std::string json = dump_report(report);
   const std::string markdown = to_markdown(report);
   const std::string csv = to_csv(report);
+  const std::string ledger_csv = to_ledger_csv(report);
+  const std::string html = options.html ? point_html(report) : "";
 
-  WrittenReports out{dir / "report.json", dir / "report.md", dir / "report.csv", dir / "report.html"};
+  WrittenReports out{dir / "report.json", dir / "report.md", dir / "report.csv", dir / "ledger.csv",
+                     options.html ? dir / "report.html" : fs::path()};
   // report.json last: it is what `--resume` trusts, so it exists only once the others do.
   write_file_atomically(out.markdown, markdown);
   write_file_atomically(out.csv, csv);
-  write_point_html(report, dir);
+  write_file_atomically(out.ledger_csv, ledger_csv);
+  if (options.html) {
+    write_file_atomically(out.html, html);
+  } else {
+    std::error_code gone;
+    fs::remove(dir / "report.html", gone);  // a page of an earlier run would describe another report
+  }
   write_file_atomically(out.json, json);
   return out;
 }

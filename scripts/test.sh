@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls this and nothing else):
+#   0. the packages only the tests need (Chromium, Slurm, munge: scripts/install-packages.sh);
 #   1. release:  scripts/setup.sh (Release build in ./build), then its ctest;
 #   2. sanitize: a Debug build with AddressSanitizer + UndefinedBehaviorSanitizer and the libFuzzer
 #                targets (clang) in ./build-sanitize, then its ctest: every test again, with the
@@ -16,9 +17,16 @@ main() {
   summary=()
   status=0
 
-  # As root, setup.sh installs Slurm and munge, so the Slurm cluster test (tests/slurm/cluster_test.sh)
-  # must run: PJSIM_REQUIRE_SLURM=1 turns its skip into a failure. Elsewhere it may skip, saying why.
-  if [ "$(id -u)" -eq 0 ]; then export PJSIM_REQUIRE_SLURM="${PJSIM_REQUIRE_SLURM:-1}"; fi
+  # What only the tests need: headless Chromium (the browser test of the report pages,
+  # tests/sim/html_render_test.cc) and Slurm with munge (tests/slurm/cluster_test.sh).
+  ./scripts/install-packages.sh test chromium slurmctld slurmd slurm-client munge || status=1
+  # As root those are installed, so the Slurm cluster test and the browser test must run:
+  # PJSIM_REQUIRE_SLURM=1 and PJSIM_REQUIRE_BROWSER=1 turn their skips into failures. Elsewhere
+  # they may skip, saying why.
+  if [ "$(id -u)" -eq 0 ]; then
+    export PJSIM_REQUIRE_SLURM="${PJSIM_REQUIRE_SLURM:-1}"
+    export PJSIM_REQUIRE_BROWSER="${PJSIM_REQUIRE_BROWSER:-1}"
+  fi
 
   # phase NAME COMMAND...: runs COMMAND, records "NAME ok|FAILED (N s)".
   phase() {
@@ -48,6 +56,10 @@ main() {
     summary+=("sanitize skipped (PJSIM_SANITIZE_RUN=0)")
   fi
 
+  # Screenshots of the report pages in headless Chromium (tests/sim/html_render_test.cc): CI artifacts.
+  for d in build/test-artifacts/html build-sanitize/test-artifacts/html; do
+    [ -d "$d" ] && echo "test: page screenshots in $d: $(cd "$d" && ls | tr '\n' ' ')"
+  done
   line="test: $([ "$status" -eq 0 ] && echo PASS || echo FAIL) in $SECONDS s:"
   for s in "${summary[@]}"; do line+=" $s;"; done
   echo "${line%;}"

@@ -9,9 +9,9 @@ pjsim="${1:-$here/build/pjsim}"
 cd "$here"
 for example in examples/*.yaml; do
   name="$(basename "$example" .yaml)"
-  "$pjsim" run "$example" --out "tests/golden/$name" --quiet >/dev/null
-  # Only report.json is golden: the Markdown, CSV and HTML are renderings of it.
-  rm -f "tests/golden/$name/report.md" "tests/golden/$name/report.csv" "tests/golden/$name/report.html"
+  "$pjsim" run "$example" --out "tests/golden/$name" --quiet --no-html >/dev/null
+  # Only report.json is golden: the Markdown, the CSVs and the page are renderings of it.
+  rm -f "tests/golden/$name/report.md" "tests/golden/$name/report.csv" "tests/golden/$name/ledger.csv" "tests/golden/$name/report.html"
   if grep -q "$here" "tests/golden/$name/report.json"; then
     echo "update-goldens: tests/golden/$name/report.json holds a path of this machine" >&2
     exit 1

@@ -43,8 +43,11 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_option("--arch", run.request.arch, "arch preset name or YAML file (replaces the point's arch)");
   run_cmd->add_option("--workload", run.request.workload, "workload preset name or YAML file (replaces the point's workload)");
   run_cmd->add_option("--set", run.request.sets, "override a key: --set workload.batch=64 (repeatable)");
-  run_cmd->add_option("--out", run.out, "report folder (default: out/<name>)");
-  run_cmd->add_flag("--quiet,-q", run.quiet, "print only the report path");
+  run_cmd->add_option("--out", run.out, "report folder (default: out/run/<name>)");
+  run_cmd->add_flag("--quiet,-q", run.quiet, "print only errors and the report path");
+  run_cmd->add_flag("--force", run.force, "write into a folder that holds a study or a comparison");
+  bool no_html = false;
+  run_cmd->add_flag("--no-html", no_html, "skip report.html (a sweep's points skip it unless the sweep has --html)");
 
   std::vector<std::string> files;
   CLI::App* validate_cmd = app.add_subcommand("validate", "check design point files without simulating");
@@ -67,6 +70,7 @@ int run_cli(int argc, char** argv) {
   try {
     if (*run_cmd) {
       run.request.point_file = point_file;
+      run.html = !no_html;
       return run_point(run);
     }
     if (*validate_cmd) return validate_files(files);

@@ -5,7 +5,7 @@
 //   pjsim sweep STUDY --shard I/N | --slurm [--partition P] [--time T] [--tasks N] [--dry-run]
 //   pjsim merge DIR
 //   pjsim compare BASE.yaml CAND.yaml... | pjsim compare STUDY.yaml
-//   pjsim diff OLD NEW [--tolerances FILE]
+//   pjsim diff OLD NEW [--tolerances FILE] [--json | --markdown] [--junit FILE] [--fail-on change|regression]
 //   pjsim reprice REPORT --technology NAME_OR_FILE [--out DIR]
 #pragma once
 
@@ -41,6 +41,7 @@ class StudyCommands {
   CompareOptions compare_options_;
   std::vector<std::string> compare_files_;
   DiffOptions diff_options_;
+  bool diff_json_ = false, diff_markdown_ = false;
   RepriceOptions reprice_options_;
 };
 

@@ -103,15 +103,14 @@ MergedRows merge_rows(const fs::path& dir, const StudySpec& study, unsigned shar
     PointResult r;
     r.id = q.id;
     r.varied = q.varied;
-    try {  // as run_points does: an invalid point is an error row, or dropped with skip_invalid
+    try {  // as run_points does: an invalid point is an error row, or skipped with skip_invalid
       LoadRequest load;
       load.point_file = q.base;
       load.sets = q.sets;
       r.config_hash = load_valid_point(load).config_hash;
     } catch (const UserError& e) {
-      if (study.skip_invalid) continue;
-      r.status = "error";
-      r.error = std::string("error: ") + e.what();
+      r.status = study.skip_invalid ? "skipped" : "error";
+      r.error = e.what();
       merged.rows.push_back(r);
       continue;
     }

@@ -82,6 +82,7 @@ std::string sbatch_script(const SbatchScript& s) {
   text += "exec " + exe + " sweep " + shell_quote(s.source) +
           fmt::format(" --shard \"${{SLURM_ARRAY_TASK_ID}}/{}\" --out {} -j {} --resume", s.tasks, out, s.cpus_per_task);
   if (s.timeout_s > 0) text += fmt::format(" --timeout {}", s.timeout_s);
+  if (s.html) text += " --html";
   text += "\n";
   return text;
 }

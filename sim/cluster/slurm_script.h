@@ -45,6 +45,7 @@ struct SbatchScript {
   std::string partition;
   std::string time;
   double timeout_s = 0;    ///< per point (--timeout), 0 = none
+  bool html = false;       ///< each point writes its report.html (--html)
 };
 
 /// The array size for a study of `points` points when the user asked for `requested` (0 = default).

@@ -98,6 +98,7 @@ int run_slurm_sweep(const SweepOptions& sweep, const SlurmOptions& slurm) {
   s.partition = slurm.partition;
   s.time = slurm.time;
   s.timeout_s = sweep.timeout_s;
+  s.html = sweep.html;
   const std::string script = sbatch_script(s);
 
   fs::create_directories(out / "slurm", ec);

@@ -6,6 +6,7 @@
 #include "models/pricing.h"
 #include "reports/report.h"
 #include "sim/config/errors.h"
+#include "sim/run/out_folder.h"
 #include "sim/run/plan.h"
 #include "sim/run/simulate.h"
 
@@ -13,6 +14,7 @@ namespace pjsim::sim {
 
 int run_point(const RunOptions& options) {
   const DesignPoint point = load_design_point(options.request);
+  if (!options.out.empty()) check_out_folder(options.out, OutKind::run, options.force);  // before simulating
   reports::RunResult result = simulate(point, plan_point(point));
   nlohmann::json report;
   try {
@@ -20,10 +22,13 @@ int run_point(const RunOptions& options) {
   } catch (const models::MissingPrice& e) {
     throw UserError(e.key_path + ": " + e.what());
   }
-  const std::filesystem::path dir =
-      options.out.empty() ? std::filesystem::path("out") / point.name : std::filesystem::path(options.out);
-  const reports::WrittenReports written = reports::write_reports(report, dir);
-  if (!options.quiet) std::cout << reports::console_summary(report);
+  const std::filesystem::path dir = options.out.empty() ? default_out("run", point.name) : std::filesystem::path(options.out);
+  check_out_folder(dir, OutKind::run, options.force);
+  const reports::WrittenReports written = reports::write_reports(report, dir, {options.html});
+  if (!options.quiet) {
+    std::cout << reports::console_summary(report);
+    if (options.html) std::cout << "page: " << written.html.string() << "\n";
+  }
   std::cout << "report: " << written.json.string() << "\n";
   return exit_ok;
 }

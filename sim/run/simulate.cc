@@ -10,6 +10,7 @@
 #include <systemc>
 
 #include "models/system.h"
+#include "reports/report_energy.h"
 #include "sim/run/asan_stack.h"
 #include "sim/run/clock_check.h"
 #include "sim/run/workload_figures.h"
@@ -80,6 +81,18 @@ void record_links(reports::RunResult& r, const models::System& system) {
   r.collectives = ici->collectives_run();
 }
 
+// Each op's time on each chip, averaged over chips, by op category and by layer.
+void record_op_seconds(reports::RunResult& r, const models::SimStats& stats) {
+  const double chips = static_cast<double>(std::max<std::uint64_t>(r.chips, 1));
+  for (const auto& [key, seconds] : stats.op_seconds) {
+    models::Tag tag;
+    tag.layer = key.first;
+    tag.op = key.second;
+    r.op_seconds[workloads::to_string(tag.op)] += seconds / chips;
+    r.layer_seconds[reports::layer_key(tag)] += seconds / chips;
+  }
+}
+
 void record_placement(reports::RunResult& r, const models::SystemPlan& plan) {
   for (std::size_t c = 0; c < plan.chips.size(); ++c) {
     const models::ChipPlacement& p = plan.chips[c].placement;
@@ -148,6 +161,7 @@ reports::RunResult simulate_unguarded(const DesignPoint& point, const PointPlan&
   record_links(r, system);
   record_placement(r, plan);
   r.sim_events = stats.events;
+  record_op_seconds(r, stats);
   check_simulated_clock(r, point);
   return r;
 }

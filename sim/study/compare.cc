@@ -7,6 +7,7 @@
 
 #include "reports/atomic_file.h"
 #include "sim/config/errors.h"
+#include "sim/run/out_folder.h"
 #include "sim/run/plan.h"
 #include "sim/study/compare_report.h"
 #include "sim/study/html.h"
@@ -88,14 +89,16 @@ int run_plan(Plan& plan, const CompareOptions& options) {
       cand.features[f].alone_id = points.add(fmt::format("c{}-alone{}", c + 1, f + 1), sets);
     }
   }
-  const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / ("compare-" + plan.name)
-                                                        : std::filesystem::path(options.out);
+  const std::filesystem::path out = options.out.empty() ? default_out("compare", plan.name) : std::filesystem::path(options.out);
+  check_out_folder(out, OutKind::compare, options.force);
   const OutFolderLock lock(out);
   RunPointsOptions run;
   run.out = out;
   run.jobs = default_jobs(options.jobs);
   run.resume = options.resume;
   run.timeout_s = options.timeout_s;
+  run.html = options.html;
+  run.quiet = options.quiet;
   const std::vector<PointResult> rows = run_points(points.requests(), run);
 
   const nlohmann::json report = attribution_json(plan.name, plan.candidates, rows);
@@ -107,14 +110,13 @@ int run_plan(Plan& plan, const CompareOptions& options) {
     html = write_compare_html(out, report, rows);
   });
   if (!options.quiet) std::cout << compare_text(report);
-  for (const auto& r : rows)
-    if (r.status != "ok") std::cout << fmt::format("point {}: {}: {}\n", r.id, r.status, r.error);
+  print_failures(rows);
   if (!write_error.empty()) {
     std::cout << std::flush;
     std::cerr << write_error;
     return exit_write;
   }
-  std::cout << "compare: " << (out / "compare.json").string() << "\n";
+  if (!options.quiet) std::cout << "compare: " << (out / "compare.json").string() << "\n";
   if (!html.empty()) std::cout << "report: " << html << "\n";
   return finish_status(rows);
 }

@@ -25,10 +25,12 @@
 namespace pjsim::sim {
 
 struct CompareOptions {
-  std::string out;       ///< default: out/compare-<baseline name>
+  std::string out;       ///< default: out/compare/<baseline or study name>
   unsigned jobs = 0;     ///< 0 = number of cores
   bool resume = false;
-  bool quiet = false;
+  bool quiet = false;    ///< print only errors and the report path
+  bool html = false;     ///< each point writes its report.html too
+  bool force = false;    ///< write into a folder that holds another command's output
   double timeout_s = 0;  ///< wall seconds per point before it is killed; 0 = no limit
 };
 

@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "reports/si_format.h"
+#include "reports/text_table.h"
+
 namespace pjsim::sim {
 
 namespace {
@@ -35,9 +38,9 @@ void add_to(Figures& sum, const Figures& f) {
 
 std::vector<std::string> metric_names() {
   std::vector<std::string> names;
-  for (const auto& [name, value] : reports::metric_rows(reports::PointMetrics{
-           0, 0, 0, 0, 0, {{"compute", 0}, {"sram", 0}, {"hbm", 0}, {"noc", 0}, {"ici", 0}, {"static", 0}}}))
-    names.push_back(name);
+  reports::PointMetrics none;
+  for (const std::string& tier : reports::tier_names()) none.tier_pj_per_token[tier] = 0;
+  for (const auto& [name, value] : reports::metric_rows(none)) names.push_back(name);
   return names;
 }
 
@@ -77,7 +80,14 @@ nlohmann::json candidate_json(const CandidatePlan& c, const std::map<std::string
   return j;
 }
 
-std::string signed_g(double v) { return v == 0 ? "0" : fmt::format("{:+.4g}", v); }
+// A metric's value with its unit, through the one unit formatter (reports/si_format.h).
+std::string metric_text(const std::string& name, double v, bool sign = false) {
+  std::string text;
+  if (name == "tokens_per_second") text = reports::si_format(v, "tok/s");
+  else if (name == "latency_s") text = reports::si_format(v, "s");
+  else text = reports::si_format(v * 1e-12, "J");  // energy_pj_per_token and <tier>_pj_per_token
+  return sign && v > 0 ? "+" + text : text;
+}
 
 std::string percent(double delta, double base) { return base != 0 ? fmt::format("{:+.2f}%", 100 * delta / base) : ""; }
 
@@ -98,47 +108,55 @@ nlohmann::json attribution_json(const std::string& study, const std::vector<Cand
 }
 
 std::string compare_text(const nlohmann::json& a) {
+  using reports::Align;
   std::string out;
   if (!a["baseline"].contains("metrics")) return "baseline did not run\n";
   const auto& base = a["baseline"]["metrics"];
-  out += fmt::format("{:<22} {:>12}", "metric", "baseline");
-  for (const auto& c : a["candidates"]) out += fmt::format(" {:>12} {:>9}", c["name"].get<std::string>().substr(0, 12), "delta");
-  out += "\n";
+  std::vector<reports::TextColumn> columns = {{"metric"}, {"baseline", Align::right}};
+  for (const auto& c : a["candidates"]) {
+    columns.push_back({c["name"].get<std::string>(), Align::right});
+    columns.push_back({"delta", Align::right});
+  }
+  reports::TextTable side(columns);
   for (const auto& m : a["metrics"]) {
     const std::string name = m.get<std::string>();
     const double b = base[name].get<double>();
-    out += fmt::format("{:<22} {:>12.4g}", name, b);
+    std::vector<std::string> row = {name, metric_text(name, b)};
     for (const auto& c : a["candidates"]) {
       if (!c.contains("metrics")) {
-        out += fmt::format(" {:>12} {:>9}", "-", "-");
+        row.insert(row.end(), {"-", "-"});
         continue;
       }
       const double v = c["metrics"][name].get<double>();
-      out += fmt::format(" {:>12.4g} {:>9}", v, percent(v - b, b));
+      row.insert(row.end(), {metric_text(name, v), percent(v - b, b)});
     }
-    out += "\n";
+    side.add(row);
   }
+  out += side.render();
   for (const auto& c : a["candidates"]) {
     out += fmt::format("\n{}: attribution (sequential = in order, alone = on the baseline)\n", c["name"].get<std::string>());
     if (c.contains("error")) {
       out += "  " + c["error"].get<std::string>() + "\n";
       continue;
     }
-    out += fmt::format("  {:<28} {:>13} {:>13} {:>13} {:>13}\n", "feature", "pJ/token seq", "pJ/token alone",
-                       "tok/s seq", "latency seq");
+    reports::TextTable t({{"feature"}, {"energy/token seq", Align::right}, {"energy/token alone", Align::right},
+                          {"tok/s seq", Align::right}, {"latency seq", Align::right}});
     for (const auto& f : c["features"])
-      out += fmt::format("  {:<28} {:>13} {:>13} {:>13} {:>13}\n", f["name"].get<std::string>().substr(0, 28),
-                         signed_g(f["sequential"]["energy_pj_per_token"]), signed_g(f["alone"]["energy_pj_per_token"]),
-                         signed_g(f["sequential"]["tokens_per_second"]), signed_g(f["sequential"]["latency_s"]));
+      t.add({f["name"].get<std::string>(), metric_text("energy_pj_per_token", f["sequential"]["energy_pj_per_token"], true),
+             metric_text("energy_pj_per_token", f["alone"]["energy_pj_per_token"], true),
+             metric_text("tokens_per_second", f["sequential"]["tokens_per_second"], true),
+             metric_text("latency_s", f["sequential"]["latency_s"], true)});
     const double total = c["delta"]["energy_pj_per_token"].get<double>();
     const double alone = c["sum_alone"]["energy_pj_per_token"].get<double>();
     const double interaction = c["interaction"]["energy_pj_per_token"].get<double>();
-    out += fmt::format("  {:<28} {:>13} {:>13}\n", "total", signed_g(total), signed_g(alone));
+    t.add({"total", metric_text("energy_pj_per_token", total, true), metric_text("energy_pj_per_token", alone, true)});
+    out += t.render("  ");
     if (c["features"].empty())
       out += "  no feature differs from the baseline: every delta is 0\n";
     else if (std::abs(interaction) > 1e-9 * std::max(std::abs(total), std::abs(alone)))
-      out += fmt::format("  interactions: the features alone sum to {} pJ/token, the total is {} (interaction {})\n",
-                         signed_g(alone), signed_g(total), signed_g(interaction));
+      out += fmt::format("  interactions: the features alone sum to {} per token, the total is {} (interaction {})\n",
+                         metric_text("energy_pj_per_token", alone, true), metric_text("energy_pj_per_token", total, true),
+                         metric_text("energy_pj_per_token", interaction, true));
     else
       out += "  no interaction: the features alone sum to the total\n";
   }

@@ -1,14 +1,15 @@
 #include "sim/study/diff.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include <yaml-cpp/yaml.h>
 
+#include "reports/atomic_file.h"
+#include "reports/diff_formats.h"
 #include "reports/report_diff.h"
+#include "reports/run_result.h"
 #include "sim/config/errors.h"
 #include "sim/config/flatten.h"
 
@@ -18,13 +19,44 @@ namespace {
 
 namespace fs = std::filesystem;
 
-nlohmann::json read_json(const fs::path& path) {
-  const std::string text = read_text_file(path.string());
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::exception& e) {
-    fail_at(Location{path.string()}, "", std::string("not a JSON report: ") + e.what());
+// The 1-based line and column of byte `offset` of `text`.
+Location location_in(const std::string& file, const std::string& text, std::size_t offset) {
+  Location where{file, 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++where.line;
+      where.col = 1;
+    } else {
+      ++where.col;
+    }
   }
+  return where;
+}
+
+// A report.json, checked: JSON (a parse error located at its line and column: a truncated file
+// ends early), an object, with a schema_version of the major version this pjsim reads.
+nlohmann::json read_report(const fs::path& path) {
+  const std::string file = path.string();
+  const std::string text = read_text_file(file);
+  nlohmann::json report;
+  try {
+    report = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    const auto colon = what.find("]: ");  // drop nlohmann's "[json.exception.parse_error.101] parse error at ...: "
+    const auto reason = what.find(": ", colon == std::string::npos ? 0 : colon + 3);
+    fail_at(location_in(file, text, e.byte > 0 ? e.byte - 1 : 0), "", "not a JSON report: " + (reason == std::string::npos ? what : what.substr(reason + 2)));
+  }
+  if (!report.is_object()) fail_at(Location{file, 1, 1}, "", "not a pjsim report (not a JSON object)");
+  const std::string major = std::string(reports::kSchemaVersion).substr(0, std::string(reports::kSchemaVersion).find('.'));
+  const auto at = text.find("\"schema_version\"");
+  const Location where = at == std::string::npos ? Location{file, 1, 1} : location_in(file, text, at);
+  if (!report.contains("schema_version") || !report["schema_version"].is_string())
+    fail_at(where, "schema_version", "missing: not a pjsim report");
+  const std::string version = report["schema_version"].get<std::string>();
+  if (version.substr(0, version.find('.')) != major)
+    fail_at(where, "schema_version", "\"" + version + "\" is another major version; this pjsim reads " + major + ".x reports");
+  return report;
 }
 
 // The reports behind an argument, by point id: "" for a single report, "<id>" for a sweep.
@@ -49,50 +81,104 @@ double number(const YAML::Node& n, const std::string& file, const std::string& k
   }
 }
 
-std::vector<reports::Tolerance> read_tolerances(const std::string& file) {
+std::string glob(const YAML::Node& n, const std::string& file, const std::string& key) {
+  if (!n.IsScalar()) fail_at(location_of(file, n.Mark()), key, "expected a glob such as \"energy_pj.*\"");
+  const std::string why = reports::glob_error(n.Scalar());
+  if (!why.empty()) fail_at(location_of(file, n.Mark()), key, "\"" + n.Scalar() + "\" is not a valid glob: " + why);
+  return n.Scalar();
+}
+
+struct TolerancesFile {
   std::vector<reports::Tolerance> rules;
-  if (!file.empty()) {
-    const YAML::Node root = parse_yaml(read_text_file(file), file);
-    const YAML::Node list = root.IsMap() ? root["tolerances"] : YAML::Node();
-    if (!list || !list.IsSequence()) fail_at(Location{file, 1, 1}, "tolerances", "expected `tolerances:` with a list of {path, relative, absolute}");
-    for (const auto& item : list) {
-      if (!item.IsMap()) fail_at(location_of(file, item.Mark()), "tolerances", "expected {path, relative, absolute}");
-      reports::Tolerance t;
-      for (const auto& kv : item) {
-        const std::string key = kv.first.Scalar();
-        if (key == "path") t.pattern = kv.second.Scalar();
-        else if (key == "relative") t.relative = number(kv.second, file, "tolerances.relative");
-        else if (key == "absolute") t.absolute = number(kv.second, file, "tolerances.absolute");
-        else fail_at(location_of(file, kv.first.Mark()), "tolerances." + key, "unknown key; valid keys: absolute, path, relative");
+  std::vector<std::string> ignore;
+  std::map<std::string, std::string> rename;  ///< old point id -> new point id
+};
+
+TolerancesFile read_tolerances(const std::string& file) {
+  TolerancesFile t;
+  if (file.empty()) {
+    t.rules = reports::default_tolerances();
+    return t;
+  }
+  const YAML::Node root = parse_yaml(read_text_file(file), file);
+  if (!root.IsMap()) fail_at(Location{file, 1, 1}, "", "expected a map with `tolerances:`, `ignore:` or `rename:`");
+  for (const auto& kv : root) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    if (key == "tolerances") {
+      if (!v.IsSequence()) fail_at(location_of(file, v.Mark()), key, "expected a list of {path, relative, absolute}");
+      for (const auto& item : v) {
+        if (!item.IsMap()) fail_at(location_of(file, item.Mark()), key, "expected {path, relative, absolute}");
+        reports::Tolerance rule;
+        for (const auto& field : item) {
+          const std::string name = field.first.Scalar();
+          if (name == "path") rule.pattern = glob(field.second, file, "tolerances.path");
+          else if (name == "relative") rule.relative = number(field.second, file, "tolerances.relative");
+          else if (name == "absolute") rule.absolute = number(field.second, file, "tolerances.absolute");
+          else fail_at(location_of(file, field.first.Mark()), "tolerances." + name, "unknown key; valid keys: absolute, path, relative");
+        }
+        if (rule.pattern.empty()) fail_at(location_of(file, item.Mark()), "tolerances.path", "missing");
+        t.rules.push_back(rule);
       }
-      if (t.pattern.empty()) fail_at(location_of(file, item.Mark()), "tolerances.path", "missing");
-      rules.push_back(t);
+    } else if (key == "ignore") {
+      if (!v.IsSequence()) fail_at(location_of(file, v.Mark()), key, "expected a list of globs");
+      for (const auto& item : v) t.ignore.push_back(glob(item, file, "ignore"));
+    } else if (key == "rename") {
+      if (!v.IsMap()) fail_at(location_of(file, v.Mark()), key, "expected a map of old point id: new point id");
+      for (const auto& pair : v) {
+        if (!pair.second.IsScalar()) fail_at(location_of(file, pair.second.Mark()), "rename." + pair.first.Scalar(), "expected a point id");
+        t.rename[pair.first.Scalar()] = pair.second.Scalar();
+      }
+    } else {
+      fail_at(location_of(file, kv.first.Mark()), key, "unknown key; valid keys: ignore, rename, tolerances");
     }
   }
-  for (const auto& t : reports::default_tolerances()) rules.push_back(t);
-  return rules;
+  for (const auto& rule : reports::default_tolerances()) t.rules.push_back(rule);
+  return t;
+}
+
+void emit(const std::string& where, const std::string& text) {
+  if (where == "-") std::cout << text;
+  else reports::write_file_atomically(where, text);
 }
 
 }  // namespace
 
 int run_diff(const DiffOptions& options) {
-  const auto rules = read_tolerances(options.tolerances);
+  if (options.fail_on != "change" && options.fail_on != "regression")
+    throw UserError("--fail-on: \"" + options.fail_on + "\" is not change or regression");
+  if (options.json == "-" && options.markdown == "-") throw UserError("--json and --markdown: only one of them can go to stdout");
+  const TolerancesFile t = read_tolerances(options.tolerances);
   const auto old_reports = reports_of(options.old_path);
   const auto new_reports = reports_of(options.new_path);
+  std::map<std::string, std::string> new_id_of;  // old id -> the id it has in NEW
+  for (const auto& [id, path] : old_reports) new_id_of[id] = t.rename.count(id) ? t.rename.at(id) : id;
+
   reports::ReportDiff diff;
+  std::map<std::string, bool> matched;
   for (const auto& [id, path] : old_reports) {
-    const auto it = new_reports.find(id);
-    const std::string prefix = id.empty() ? "" : id + "/";
+    const std::string new_id = new_id_of[id];
+    const auto it = new_reports.find(new_id);
+    const std::string prefix = id.empty() ? "" : new_id + "/";
     if (it == new_reports.end()) {
-      diff.rows.push_back({prefix + "report.json", "removed", path.string(), "", 0, 0});
+      diff.rows.push_back({(id.empty() ? "" : id + "/") + "report.json", "removed", "regression", nlohmann::json(path.string()), std::nullopt,
+                           std::nullopt, {"*", 0, 0}, 0});
       continue;
     }
-    reports::diff_reports(read_json(path), read_json(it->second), rules, prefix, diff);
+    matched[new_id] = true;
+    reports::diff_reports(read_report(path), read_report(it->second), t.rules, prefix, diff, t.ignore);
   }
   for (const auto& [id, path] : new_reports)
-    if (!old_reports.count(id)) diff.rows.push_back({id + "/report.json", "added", "", path.string(), 0, 0});
-  std::cout << reports::diff_table(diff);
-  return diff.regression() ? 1 : 0;
+    if (!matched.count(id))
+      diff.rows.push_back({id + "/report.json", "added", "added", std::nullopt, nlohmann::json(path.string()), std::nullopt, {"*", 0, 0}, 0});
+  reports::sort_rows(diff);
+
+  const reports::DiffLabels labels{options.old_path, options.new_path, options.fail_on == "change"};
+  if (!options.json.empty()) emit(options.json, reports::diff_json(diff, labels).dump(2) + "\n");
+  if (!options.markdown.empty()) emit(options.markdown, reports::diff_markdown(diff, labels));
+  if (!options.junit.empty()) emit(options.junit, reports::diff_junit(diff, labels));
+  if (options.json != "-" && options.markdown != "-") std::cout << reports::diff_table(diff, labels);
+  return diff.fails(labels.strict) ? 1 : 0;
 }
 
 }  // namespace pjsim::sim

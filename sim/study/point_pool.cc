@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <chrono>
+
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -27,13 +30,15 @@ std::string read_all(const fs::path& path) {
   return ss.str();
 }
 
-// The error a failed child printed: its last non-empty line ("error: ...").
+// The error a failed child printed: its last non-empty line, without the "error: " that the
+// row's status already says ("error: --set: ..." -> "--set: ...").
 std::string last_line(const fs::path& log) {
   std::istringstream in(read_all(log));
   std::string line, last;
   while (std::getline(in, line))
     if (!line.empty()) last = line;
-  return last;
+  const std::string prefix = "error: ";
+  return last.rfind(prefix, 0) == 0 ? last.substr(prefix.size()) : last;
 }
 
 void write_log(const fs::path& log, const std::string& text) {
@@ -90,27 +95,42 @@ std::string signal_name(int signal) {
   return fmt::format("signal {} ({})", signal, name ? name : "unknown");
 }
 
-// Progress: a redrawn bar on a terminal, plain lines otherwise (logs, CI).
+// Progress on stderr: a redrawn line on a terminal, one line per finished point otherwise (logs,
+// CI), each with done/total, elapsed time and the time left at the rate so far. Nothing when quiet.
 class Progress {
  public:
-  explicit Progress(std::size_t total) : total_(total), tty_(isatty(fileno(stderr)) != 0) {}
+  Progress(std::size_t total, bool quiet)
+      : total_(total), quiet_(quiet), tty_(isatty(fileno(stderr)) != 0), start_(std::chrono::steady_clock::now()) {}
   void update(const std::string& id, const std::string& status, std::size_t done, std::size_t failed) {
-    if (!tty_) {
-      std::cerr << fmt::format("[{:>{}}/{}] {} {}\n", done, std::to_string(total_).size(), total_, id, status);
-      return;
-    }
-    const std::size_t width = 30, filled = total_ ? width * done / total_ : width;
-    std::cerr << fmt::format("\r[{}{}] {}/{}  failed {}", std::string(filled, '#'), std::string(width - filled, ' '),
-                             done, total_, failed)
-              << (done == total_ ? "\n" : "") << std::flush;
+    if (quiet_) return;
+    const std::string line = progress_line(done, total_, failed, seconds_since(start_));
+    if (tty_) std::cerr << "\r" << line << "  " << (done == total_ ? "\n" : "") << std::flush;
+    else std::cerr << line << "  " << id << " " << status << "\n";
   }
 
  private:
+  static double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  }
   std::size_t total_;
-  bool tty_;
+  bool quiet_, tty_;
+  std::chrono::steady_clock::time_point start_;
 };
 
 }  // namespace
+
+std::string progress_line(std::size_t done, std::size_t total, std::size_t failed, double elapsed_s) {
+  const double left = done > 0 && done < total ? elapsed_s / static_cast<double>(done) * static_cast<double>(total - done) : 0.0;
+  const std::string width = std::to_string(std::to_string(total).size());
+  return fmt::format("[{:>" + width + "}/{}] {:3.0f} %  elapsed {}  eta {}{}", done, total,
+                     total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0, clock_text(elapsed_s),
+                     done < total ? clock_text(left) : "0:00", failed ? fmt::format("  failed {}", failed) : "");
+}
+
+std::string clock_text(double seconds) {
+  const long s = std::lround(std::max(0.0, seconds));
+  return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) : fmt::format("{}:{:02}", s / 60, s % 60);
+}
 
 std::size_t simulated_count(const std::vector<PointResult>& results) {
   std::size_t n = 0;
@@ -135,10 +155,10 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
       load.sets = q.sets;
       r.config_hash = load_valid_point(load).config_hash;
     } catch (const UserError& e) {
-      r.status = "error";
-      r.error = std::string("error: ") + e.what();
+      r.status = options.skip_invalid ? "skipped" : "error";
+      r.error = e.what();
       r.report.clear();
-      if (!options.drop_invalid) write_log(dir / "log.txt", r.error);
+      if (!options.skip_invalid) write_log(dir / "log.txt", std::string("error: ") + r.error);
       continue;
     }
     if (options.resume) {
@@ -155,22 +175,12 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
     if (!q.base.empty()) args.push_back(q.base);
     for (const std::string& s : q.sets) args.insert(args.end(), {"--set", s});
     args.insert(args.end(), {"--out", dir.string(), "--quiet"});
+    if (!options.html) args.push_back("--no-html");
     jobs.push_back({q.id, args, dir / "log.txt"});
     job_point.push_back(i);
   }
 
-  if (options.drop_invalid) {  // drop before numbering jobs: job_point indexes results
-    std::vector<PointResult> kept;
-    std::vector<std::size_t> remap(results.size());
-    for (std::size_t i = 0; i < results.size(); ++i) {
-      remap[i] = kept.size();
-      if (results[i].status != "error") kept.push_back(results[i]);
-    }
-    for (auto& index : job_point) index = remap[index];
-    results = kept;
-  }
-
-  Progress progress(jobs.size());
+  Progress progress(jobs.size(), options.quiet);
   std::size_t failed = 0;
   PoolOptions pool;
   pool.jobs = options.jobs;

@@ -4,7 +4,7 @@
 //   std::vector<PointRequest> reqs = {{"p000", "", {"workload.batch=8"}, {{"workload.batch", "8"}}}};
 //   auto results = run_points(reqs, {"out/study", 2, false});
 //   results[0].status == "ok"; results[0].metrics.energy_pj_per_token > 0;
-//   // out/study/points/p000/{report.json, report.md, report.csv, report.html, log.txt}
+//   // out/study/points/p000/{report.json, report.md, report.csv, ledger.csv, log.txt} (+ report.html with html)
 // Each point is first loaded in this process (no SystemC: load_design_point only) to get its
 // config hash and to record an invalid point's error without spawning anything. With `resume`,
 // a point whose points/<id>/report.json holds the same config_hash is read back, not simulated;
@@ -35,9 +35,10 @@ struct PointRequest {
 struct PointResult {
   std::string id;
   Overrides varied;
-  /// "ok", "error", "internal", "io", "crash", "timeout", "interrupted", "not run"
+  /// "ok", "skipped" (invalid, with skip_invalid), "error", "internal", "io", "crash", "timeout",
+  /// "interrupted", "not run"
   std::string status;
-  std::string error;        ///< one line, for every status but ok
+  std::string error;        ///< one line, for every status but ok (without an "error: " prefix)
   std::string note;         ///< what --resume found and did about it (a corrupt report), or empty
   std::string config_hash;  ///< empty when the point did not load
   int exit_code = -1;
@@ -52,7 +53,9 @@ struct RunPointsOptions {
   std::filesystem::path out;  ///< points go to out/points/<id>/
   unsigned jobs = 1;
   bool resume = false;
-  bool drop_invalid = false;  ///< leave out points that fail to load instead of recording their error
+  bool skip_invalid = false;  ///< a point that fails to load is "skipped" (with its reason), not an error
+  bool html = false;          ///< each point writes its report.html too (`--html`)
+  bool quiet = false;         ///< no progress
   double timeout_s = 0;       ///< wall seconds per point before it is killed; 0 = no limit
 };
 
@@ -60,5 +63,10 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
 
 /// How many results have status "ok" and were simulated now (not resumed).
 std::size_t simulated_count(const std::vector<PointResult>& results);
+
+/// The progress line of a pool: "[12/62]  19 %  elapsed 0:03  eta 0:13  failed 1".
+std::string progress_line(std::size_t done, std::size_t total, std::size_t failed, double elapsed_s);
+/// "0:07", "12:05", "1:02:03".
+std::string clock_text(double seconds);
 
 }  // namespace pjsim::sim

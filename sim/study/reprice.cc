@@ -13,6 +13,7 @@
 #include "sim/config/load.h"
 #include "sim/config/presets.h"
 #include "sim/config/values.h"
+#include "sim/run/out_folder.h"
 
 namespace pjsim::sim {
 
@@ -93,7 +94,7 @@ nlohmann::json reprice_report(const nlohmann::json& report, const models::Techno
     throw UserError(e.key_path + ": " + e.what());
   }
   nlohmann::json out = report;
-  for (const char* key : {"technology", "energy_pj", "tokens", "prices", "ratios"}) out[key] = priced[key];
+  for (const char* key : {"technology", "energy_pj", "tokens", "prices", "ratios", "metrics"}) out[key] = priced[key];
   if (out.contains("config") && out["config"].contains("arch")) {
     out["config"]["arch"]["technology"] = tech_config;
     out["config_hash"] = config_hash_of(out["config"].dump());
@@ -113,8 +114,9 @@ int run_reprice(const RepriceOptions& options) {
   nlohmann::json tech_config;
   const models::Technology tech = load_technology(options.technology, tech_config);
   const nlohmann::json repriced = reprice_report(report, tech, tech_config);
-  const fs::path dir = options.out.empty() ? fs::path("out") / safe_name(report.value("name", "report") + "-" + tech.name)
+  const fs::path dir = options.out.empty() ? default_out("reprice", safe_name(report.value("name", "report") + "-" + tech.name))
                                            : fs::path(options.out);
+  check_out_folder(dir, OutKind::run, options.force);
   const reports::WrittenReports written = reports::write_reports(repriced, dir);
   if (!options.quiet) std::cout << reports::console_summary(repriced);
   std::cout << "report: " << written.json.string() << "\n";

@@ -21,8 +21,9 @@ namespace pjsim::sim {
 struct RepriceOptions {
   std::string report;      ///< report.json, or a folder holding one
   std::string technology;  ///< preset name or file
-  std::string out;         ///< default: out/<name>-<technology name>
+  std::string out;         ///< default: out/reprice/<name>-<technology name>
   bool quiet = false;
+  bool force = false;      ///< write into a folder that holds a study or a comparison
 };
 
 int run_reprice(const RepriceOptions& options);

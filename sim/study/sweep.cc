@@ -6,8 +6,11 @@
 #include <fmt/format.h>
 
 #include "reports/atomic_file.h"
+#include "reports/si_format.h"
+#include "reports/text_table.h"
 #include "sim/config/errors.h"
 #include "sim/process/process_pool.h"
+#include "sim/run/out_folder.h"
 #include "sim/study/compare.h"
 #include "sim/study/effects.h"
 #include "sim/study/html.h"
@@ -29,22 +32,38 @@ std::string label(const Overrides& varied) {
   return out;
 }
 
+bool failed(const PointResult& r) { return r.status != "ok" && r.status != "skipped"; }
+
+// "error: <reason>", or the reason alone when it already starts with the status ("not run: ...").
+std::string status_and_error(const PointResult& r) {
+  return r.error.rfind(r.status, 0) == 0 ? r.error : r.status + ": " + r.error;
+}
+
 }  // namespace
 
-// The summary: one line per point with the figures that show how each choice changes the
-// picojoules moved per multiply.
 void print_point_table(const std::vector<PointResult>& rows) {
-  std::cout << fmt::format("{:<6} {:<44} {:>12} {:>11} {:>10} {:>12}\n", "point", "settings", "pJ/token", "tok/s",
-                           "moved/MAC", "all-in/MAC");
+  using reports::Align;
+  using reports::si_format;
+  reports::TextTable table({{"point"}, {"settings"}, {"J/token", Align::right}, {"latency/token", Align::right},
+                            {"tok/s", Align::right}, {"power", Align::right}, {"moved/MAC", Align::right}, {"all-in/MAC", Align::right}});
+  std::size_t skipped = 0;
   for (const auto& r : rows) {
-    if (r.status != "ok") {
-      std::cout << fmt::format("{:<6} {:<44} {}: {}\n", r.id, label(r.varied), r.status, r.error);
-      continue;
-    }
+    skipped += r.status == "skipped";
+    if (r.status != "ok") continue;
     const auto& m = r.metrics;
-    std::cout << fmt::format("{:<6} {:<44} {:>12.4g} {:>11.4g} {:>8.3g}pJ {:>10.3g}pJ\n", r.id, label(r.varied),
-                             m.energy_pj_per_token, m.tokens_per_second, m.movement_pj_per_mac, m.pj_per_mac_all_in);
+    table.add({r.id, label(r.varied), si_format(m.energy_per_token_joules, "J"), si_format(m.latency_per_token_s(), "s"),
+               si_format(m.tokens_per_second, "tok/s"), si_format(m.avg_power_watts, "W"), si_format(m.movement_pj_per_mac * 1e-12, "J"),
+               si_format(m.pj_per_mac_all_in * 1e-12, "J")});
   }
+  if (!table.empty()) std::cout << table.render();
+  for (const auto& r : rows)
+    if (failed(r)) std::cout << fmt::format("{}  {}  {}\n", r.id, label(r.varied), status_and_error(r));
+  if (skipped) std::cout << fmt::format("{} point(s) skipped (invalid, skip_invalid): their reasons are in results.csv and report.html\n", skipped);
+}
+
+void print_failures(const std::vector<PointResult>& rows) {
+  for (const auto& r : rows)  // points not run (interrupted, a shard not finished) are summed up by the caller
+    if (failed(r) && r.status != "not run" && r.status != "interrupted") std::cerr << r.id << ": " << status_and_error(r) << "\n";
 }
 
 unsigned default_jobs(unsigned jobs) {
@@ -56,7 +75,7 @@ unsigned default_jobs(unsigned jobs) {
 int finish_status(const std::vector<PointResult>& rows) {
   if (pool_interrupted()) return exit_interrupted;
   for (const auto& r : rows)
-    if (r.status != "ok") return exit_points_failed;
+    if (failed(r)) return exit_points_failed;
   return 0;
 }
 
@@ -72,16 +91,19 @@ std::string write_study_tables(const std::filesystem::path& out, const std::func
 
 int run_sweep(const SweepOptions& options) {
   const StudySpec study = load_study(options.study.empty() ? "default" : options.study);
-  const std::filesystem::path out = sweep_out(options, study);
   if (!study.candidates.empty()) {
     CompareOptions c;
-    c.out = out.string();
+    c.out = options.out.empty() ? default_out("compare", study.name).string() : options.out;
     c.jobs = options.jobs;
     c.resume = options.resume;
     c.quiet = options.quiet;
+    c.html = options.html;
+    c.force = options.force;
     c.timeout_s = options.timeout_s;
     return run_compare_study(study, c);
   }
+  const std::filesystem::path out = sweep_out(options, study);
+  check_out_folder(out, OutKind::study, options.force);
 
   const OutFolderLock lock(out);
   const std::vector<PointResult> rows = run_points(study_requests(study), sweep_run_options(options, study, out));
@@ -89,7 +111,7 @@ int run_sweep(const SweepOptions& options) {
 }
 
 std::filesystem::path sweep_out(const SweepOptions& options, const StudySpec& study) {
-  return options.out.empty() ? std::filesystem::path("out") / study.name : std::filesystem::path(options.out);
+  return options.out.empty() ? default_out("sweep", study.name) : std::filesystem::path(options.out);
 }
 
 RunPointsOptions sweep_run_options(const SweepOptions& options, const StudySpec& study, const std::filesystem::path& out) {
@@ -97,8 +119,10 @@ RunPointsOptions sweep_run_options(const SweepOptions& options, const StudySpec&
   run.out = out;
   run.jobs = default_jobs(options.jobs);
   run.resume = options.resume;
-  run.drop_invalid = study.skip_invalid;
+  run.skip_invalid = study.skip_invalid;
   run.timeout_s = options.timeout_s;
+  run.html = options.html;
+  run.quiet = options.quiet;
   return run;
 }
 
@@ -125,18 +149,25 @@ int write_sweep_outputs(const std::filesystem::path& out, const StudySpec& study
   if (!quiet) {
     print_point_table(rows);
     std::cout << effects_summary(rows);
+  } else {
+    print_failures(rows);
   }
-  std::size_t ok = 0;
-  for (const auto& r : rows) ok += r.status == "ok";
-  std::cout << fmt::format("{} {}: {} points, {} ok ({} simulated, {} reused), {} failed{}\n", verb, study.name,
-                           rows.size(), ok, simulated_count(rows), ok - simulated_count(rows), rows.size() - ok,
-                           pool_interrupted() ? " (interrupted: partial table)" : "");
+  std::size_t ok = 0, skipped = 0;
+  for (const auto& r : rows) {
+    ok += r.status == "ok";
+    skipped += r.status == "skipped";
+  }
+  const std::string summary = fmt::format("{} {}: {} points, {} ok ({} simulated, {} reused), {} failed, {} skipped{}\n", verb,
+                                          study.name, rows.size(), ok, simulated_count(rows), ok - simulated_count(rows),
+                                          rows.size() - ok - skipped, skipped, pool_interrupted() ? " (interrupted: partial table)" : "");
+  if (!quiet) std::cout << summary;
+  else if (pool_interrupted()) std::cerr << summary;  // quiet, but an interruption is worth a line
   if (!write_error.empty()) {
     std::cout << std::flush;
     std::cerr << write_error;
     return exit_write;
   }
-  std::cout << "results: " << (out / "results.csv").string() << "\n";
+  if (!quiet) std::cout << "results: " << (out / "results.csv").string() << "\n";
   if (!html.empty()) std::cout << "report: " << html << "\n";
   return finish_status(rows);
 }

@@ -32,7 +32,7 @@ EOF
 # Reference: the same sweep on a disk with room.
 "$pjsim" sweep "$tmp/study.yaml" -j 1 --quiet --out "$tmp/ref" >/dev/null 2>&1 || fail "reference sweep failed"
 
-# Each point writes about 80 KB (report.json, .md, .csv, .html and log.txt): 200 KB fills up mid-study.
+# Each point writes about 60 KB (report.json, .md, .csv, ledger.csv and log.txt): 200 KB fills up mid-study.
 mkdir "$tmp/disk"
 mount -t tmpfs -o size=200k tmpfs "$tmp/disk" || { echo "full disk: skipped: cannot mount a tmpfs"; exit 77; }
 set +e
@@ -63,7 +63,7 @@ if find "$tmp/disk" -name '*.tmp.*' | grep -q .; then fail "temporary files left
 
 # Room again: --resume simulates only the lost points and writes the reference table.
 mount -o remount,size=64m "$tmp/disk"
-"$pjsim" sweep "$tmp/study.yaml" -j 1 --quiet --resume --out "$tmp/disk/out" >"$tmp/resume.out" 2>&1 \
+"$pjsim" sweep "$tmp/study.yaml" -j 1 --resume --out "$tmp/disk/out" >"$tmp/resume.out" 2>&1 \
   || { cat "$tmp/resume.out"; fail "--resume after the disk grew failed"; }
 grep -q "($((6 - written)) simulated, $written reused)" "$tmp/resume.out" || { cat "$tmp/resume.out"; fail "--resume did not reuse the $written written reports"; }
 cmp -s "$tmp/disk/out/results.csv" "$tmp/ref/results.csv" || fail "results.csv after --resume differs from the reference"

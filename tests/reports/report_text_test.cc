@@ -42,7 +42,7 @@ TEST_CASE("CSV holds every number but config and ledger, by dotted path", "[repo
   const std::string csv = to_csv(report);
   const auto lines = lines_of(csv);
   REQUIRE(!lines.empty());
-  CHECK(lines.front() == "key,value");
+  CHECK(lines.front() == "key,value,unit,description,point");
 
   Json without_config = report;
   without_config.erase("config");
@@ -58,8 +58,17 @@ TEST_CASE("CSV holds every number but config and ledger, by dotted path", "[repo
   CHECK(csv_value(csv, "energy_pj.by_tier.hbm") == Approx(72192));
   CHECK(csv_value(csv, "energy_pj.by_core.chip0.core1") == Approx(65780));
   CHECK(csv_value(csv, "prices.arch.technology.hbm_read.energy_pj") == Approx(72192));
-  CHECK(csv.find("\ncounts.macs.total,3500\n") != std::string::npos);
-  CHECK(csv.find("\ncounts.bits_by_data.hbm_read.weights,16000\n") != std::string::npos);
+  CHECK(csv.find("\ncounts.macs.total,3500,MAC,") != std::string::npos);
+  CHECK(csv.find("\ncounts.bits_by_data.hbm_read.weights,16000,bit,") != std::string::npos);
+  // Every row names its unit (none falls through to the catch-all) and ends with the point.
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    INFO(lines[i]);
+    CHECK(lines[i].find(",,") == std::string::npos);
+    CHECK(lines[i].size() > std::string(",synthetic").size());
+    CHECK(lines[i].substr(lines[i].size() - std::string(",synthetic").size()) == ",synthetic");
+  }
+  CHECK(csv.find("\nprices.arch.technology.hbm_read.pj,4.0,pJ/bit,") != std::string::npos);  // the row's own unit
+  CHECK(csv.find("\nmetrics.energy_per_token_joules,") != std::string::npos);
   CHECK(to_csv(build_report(synthetic_run(), "0.1.0")) == csv);
 }
 
@@ -67,7 +76,7 @@ TEST_CASE("CSV quotes keys holding commas", "[reports]") {
   RunResult r = synthetic_run();
   r.busy["dma, channel 0"] = {0.001, 1};
   const std::string csv = to_csv(build_report(r, "0.1.0"));
-  CHECK(csv.find("\n\"utilisation.dma, channel 0\",0.5\n") != std::string::npos);
+  CHECK(csv.find("\n\"utilisation.dma, channel 0\",0.5,-,") != std::string::npos);
 }
 
 TEST_CASE("console summary shows throughput, energy per token and every tier", "[reports]") {

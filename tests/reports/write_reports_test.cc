@@ -32,7 +32,7 @@ std::set<std::string> names_in(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("write_reports writes four files, report.json last, and no temporaries", "[reports]") {
+TEST_CASE("write_reports writes five files, report.json last, and no temporaries, --no-html leaves the page out", "[reports]") {
   const fs::path root = fs::temp_directory_path() / ("pjsim_reports_test_" + std::to_string(::getpid()));
   fs::remove_all(root);
   const fs::path dir = root / "nested" / "point";
@@ -43,18 +43,24 @@ TEST_CASE("write_reports writes four files, report.json last, and no temporaries
   CHECK(w.markdown == dir / "report.md");
   CHECK(w.csv == dir / "report.csv");
   CHECK(w.html == dir / "report.html");
-  CHECK(names_in(dir) == std::set<std::string>{"report.csv", "report.html", "report.json", "report.md"});
+  CHECK(names_in(dir) == std::set<std::string>{"ledger.csv", "report.csv", "report.html", "report.json", "report.md"});
   // report.json is renamed into place last (what --resume trusts), so it is the newest.
-  for (const auto& other : {w.markdown, w.csv, w.html}) CHECK(fs::last_write_time(other) <= fs::last_write_time(w.json));
+  CHECK(w.ledger_csv == dir / "ledger.csv");
+  for (const auto& other : {w.markdown, w.csv, w.ledger_csv, w.html}) CHECK(fs::last_write_time(other) <= fs::last_write_time(w.json));
   CHECK(slurp(w.json) == dump_report(report));
   CHECK(slurp(w.markdown) == to_markdown(report));
   CHECK(slurp(w.csv) == to_csv(report));
 
+  SECTION("without html, there is no page (and no stale one)") {
+    const WrittenReports again = write_reports(report, dir, {false});
+    CHECK(again.html.empty());
+    CHECK(names_in(dir) == std::set<std::string>{"ledger.csv", "report.csv", "report.json", "report.md"});
+  }
   SECTION("writing again replaces the files in place") {
     auto changed = report;
     changed["name"] = "second";
     write_reports(changed, dir);
-    CHECK(names_in(dir) == std::set<std::string>{"report.csv", "report.html", "report.json", "report.md"});
+    CHECK(names_in(dir) == std::set<std::string>{"ledger.csv", "report.csv", "report.html", "report.json", "report.md"});
     CHECK(slurp(w.json) == dump_report(changed));
   }
   fs::remove_all(root);

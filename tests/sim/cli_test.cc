@@ -47,6 +47,18 @@ TEST_CASE("the default point runs and prints its summary without a SystemC banne
   CHECK(run.report["schema_version"] == pjsim::reports::kSchemaVersion);
   CHECK(run.report_md.find("default") != std::string::npos);
   CHECK(run.report_csv.find("energy_pj.total") != std::string::npos);
+  // Every utilisation is a fraction of time (a DMA's overlapping load and store count once).
+  for (const auto& [unit, u] : run.report["utilisation"].items()) {
+    INFO(unit);
+    CHECK(u.get<double>() >= 0);
+    CHECK(u.get<double>() <= 1);
+  }
+  // On one chip the time by op and by layer each sum to the simulated time.
+  double by_op = 0, by_layer = 0;
+  for (const auto& [op, s] : run.report["time"]["by_op"].items()) by_op += s.get<double>();
+  for (const auto& [layer, s] : run.report["time"]["by_layer"].items()) by_layer += s.get<double>();
+  CHECK(by_op == Approx(run.report["time"]["seconds"].get<double>()).epsilon(1e-12));
+  CHECK(by_layer == Approx(run.report["time"]["seconds"].get<double>()).epsilon(1e-12));
 }
 
 TEST_CASE("every bad-input file is refused by validate and run with its one-line message and exit 2", "[sim][errors]") {

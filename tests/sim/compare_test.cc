@@ -65,7 +65,7 @@ TEST_CASE("compare attributes zero to a baseline against itself and the whole de
         Approx(total - two["sum_alone"]["energy_pj_per_token"].get<double>()).margin(1e-6 * std::abs(total)));
 }
 
-TEST_CASE("compare of two point files: each differing key is a feature; a file against itself has none",
+TEST_CASE("compare of two point files: each differing key is a feature, a file against itself has none",
           "[sim][studies]") {
   TempDir dir;
   const std::string base = write_text(dir / "base.yaml", "arch: tpu-v4-like\nworkload: {model: tiny-llama, phase: decode, batch: 4, context_tokens: 64}\n");

@@ -11,7 +11,7 @@ using pjsim::testing::run_pjsim;
 using pjsim::testing::TempDir;
 using pjsim::testing::write_text;
 
-TEST_CASE("diff: a report against itself exits 0; energy raised 2% at a 1% tolerance exits 1 naming it",
+TEST_CASE("diff: a report against itself exits 0, energy raised 2% at a 1% tolerance exits 1 naming it",
           "[sim][studies]") {
   TempDir dir;
   const auto run = run_pjsim({"run", "--quiet", "--set", "workload.model=tiny-llama", "--set", "workload.context_tokens=64"});
@@ -29,8 +29,8 @@ TEST_CASE("diff: a report against itself exits 0; energy raised 2% at a 1% toler
   const auto moved = run_pjsim({"diff", old_path, new_path, "--tolerances", tolerances});
   CHECK(moved.exit_code == 1);
   CHECK(moved.out.find("energy_pj.total") != std::string::npos);
-  CHECK(moved.out.find("+2%") != std::string::npos);
-  CHECK(moved.out.find("REGRESSION: 1 of") != std::string::npos);
+  CHECK(moved.out.find("+2.00%") != std::string::npos);
+  CHECK(moved.out.find("FAIL: 1 regression(s), 0 improvement(s)") != std::string::npos);
 
   const std::string loose = write_text(dir / "loose.yaml", "tolerances:\n  - {path: \"energy_pj.total\", relative: 0.05}\n");
   CHECK(run_pjsim({"diff", old_path, new_path, "--tolerances", loose}).exit_code == 0);
@@ -39,7 +39,7 @@ TEST_CASE("diff: a report against itself exits 0; energy raised 2% at a 1% toler
   CHECK(run_pjsim({"diff", old_path, new_path, "--tolerances", bad}).exit_code == 2);
 }
 
-TEST_CASE("reprice with the report's own technology reproduces it exactly; another table changes only energy",
+TEST_CASE("reprice with the report's own technology reproduces it exactly, another table changes only energy",
           "[sim][studies]") {
   TempDir dir;
   const auto run = run_pjsim({"run", "--quiet"});

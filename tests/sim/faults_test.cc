@@ -131,7 +131,7 @@ TEST_CASE("a point killed by a signal is recorded as a crash, the others complet
   CHECK(row(resumed, "p001")["status"] == "ok");
 }
 
-TEST_CASE("a point past --timeout is killed and recorded as a timeout; the sweep does not wait for it",
+TEST_CASE("a point past --timeout is killed and recorded as a timeout, the sweep does not wait for it",
           "[sim][studies][faults]") {
   TempDir dir;
   // p001 simulates a 32k-token prefill of Llama-3-70B (about 16 s on the project's machine).
@@ -175,7 +175,7 @@ TEST_CASE("a report that cannot be written is a one-line error with exit 4, and 
     CHECK(entry.path().filename().string().find(".tmp.") == std::string::npos);  // no temporary left behind
 }
 
-TEST_CASE("in a sweep, points whose reports cannot be written are 'io' rows; --resume completes the table",
+TEST_CASE("in a sweep, points whose reports cannot be written are 'io' rows, --resume completes the table",
           "[sim][studies][faults]") {
   TempDir dir;
   const std::string study = write_text(dir / "faults.yaml", kThreePoints);
@@ -244,7 +244,7 @@ TEST_CASE("SIGTERM or SIGHUP to a sweep (kill, Slurm at a task's time limit, a c
   CHECK(row(results, "p000")["status"] == "ok");
   CHECK(row(results, "p001")["status"] == "interrupted");
   CHECK(row(results, "p002")["status"] == "not run");
-  CHECK(read_file(dir / "sweep.out").find("(interrupted: partial table)") != std::string::npos);
+  CHECK(read_file(dir / "sweep.err").find("(interrupted: partial table)") != std::string::npos);
 }
 
 TEST_CASE("a sweep whose progress reader stops reading (| head) stops like SIGINT and keeps its table",

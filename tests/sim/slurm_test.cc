@@ -103,7 +103,7 @@ TEST_CASE("sweep --slurm --dry-run writes and prints a job script whose tasks, r
   const auto manifest = nlohmann::json::parse(read_file(out + "/shards/manifest.json"));  // by the shards
   CHECK(manifest["shards"] == 3);
   CHECK(manifest["source"] == study);
-  const auto merged = run_pjsim({"merge", out, "--quiet"});
+  const auto merged = run_pjsim({"merge", out});
   CHECK(merged.exit_code == 0);
   CHECK(has(merged.out, "merge tiny6: 6 points, 6 ok"));
 

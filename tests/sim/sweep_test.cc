@@ -35,7 +35,7 @@ std::size_t lines(const std::string& text) { return static_cast<std::size_t>(std
 
 }  // namespace
 
-TEST_CASE("a 48-point sweep with one invalid point records 47 reports and one error; --resume simulates nothing",
+TEST_CASE("a 48-point sweep with one invalid point records 47 reports and one error, --resume simulates nothing",
           "[sim][studies]") {
   TempDir dir;
   const std::string study = write_text(dir / "tiny48.yaml", kStudy);
@@ -55,7 +55,7 @@ TEST_CASE("a 48-point sweep with one invalid point records 47 reports and one er
     } else {
       ++errors;
       CHECK(p["status"] == "error");
-      CHECK(p["settings"]["workload.batch"] == "0");
+      CHECK(p["settings"]["workload.batch"] == 0);  // numbers as numbers
       CHECK(p["error"].get<std::string>().find("workload.batch") != std::string::npos);
       CHECK(std::filesystem::exists(out + "/points/" + p["id"].get<std::string>() + "/log.txt"));
     }
@@ -67,7 +67,7 @@ TEST_CASE("a 48-point sweep with one invalid point records 47 reports and one er
   CHECK(std::filesystem::exists(out + "/report.html"));
   CHECK(std::filesystem::exists(out + "/points/p000/log.txt"));
 
-  const auto again = run_pjsim({"sweep", study, "-j", "2", "--out", out, "--resume", "--quiet"});
+  const auto again = run_pjsim({"sweep", study, "-j", "2", "--out", out, "--resume"});
   CHECK(again.exit_code == 3);
   const auto resumed = nlohmann::json::parse(read_file(out + "/results.json"));
   CHECK(resumed["points"].size() == 48);
@@ -86,7 +86,7 @@ TEST_CASE("a sweep whose points all run exits 0 and ids follow the product order
   const auto results = nlohmann::json::parse(read_file(dir / "out/results.json"));
   REQUIRE(results["points"].size() == 2);
   CHECK(results["points"][1]["id"] == "p001");
-  CHECK(results["points"][1]["settings"]["workload.steps"] == "2");
+  CHECK(results["points"][1]["settings"]["workload.steps"] == 2);  // numbers as numbers
 }
 
 TEST_CASE("study files are strict: unknown keys are one-line located errors, exit 2", "[sim][studies][errors]") {

@@ -62,7 +62,7 @@ TEST_CASE("MoE at batch 1 moves the shared layers plus k experts per layer, and 
   CHECK(per_token(moe.report) < per_token(dense.report));
 }
 
-TEST_CASE("KV bits read per decode step grow linearly with context up to 128k; attention then dominates",
+TEST_CASE("KV bits read per decode step grow linearly with context up to 128k, attention then dominates",
           "[sim][physics]") {
   const std::uint64_t per_position = 2 * 2 * 128 * 16;  // tiny-llama: 2 layers x (K, V) x 128 wide x bf16
   for (std::uint64_t context : {8192, 32768, 131072}) {
@@ -90,7 +90,7 @@ TEST_CASE("sliding window: KV read per step stops growing at the window", "[sim]
   CHECK(hbm_read(run.report, "kv") == 4096ull * 2 * 2 * 128 * 16);
 }
 
-TEST_CASE("int4 weights with group 128 and bf16 scales move 4 + 16/128 bits per weight; bf16 > int8 > int4 per token",
+TEST_CASE("int4 weights with group 128 and bf16 scales move 4 + 16/128 bits per weight, bf16 > int8 > int4 per token",
           "[sim][physics]") {
   const auto sets = with(kTiny, {"workload.precision.weights=int4", "workload.precision.group_size=128"});
   const auto run = run_default(sets);
@@ -154,7 +154,7 @@ TEST_CASE("2:4 sparsity halves weight MACs and bits (plus metadata) only on hard
         Approx(static_cast<double>(u64(dense.report["counts"]["macs"]["total"]) - w / 2)).epsilon(1e-6));
 }
 
-TEST_CASE("models from a Hugging Face config.json; unsupported types and missing fields are clear errors",
+TEST_CASE("models from a Hugging Face config.json, unsupported types and missing fields are clear errors",
           "[sim][errors]") {
   const std::string json_path = std::string(PJSIM_SHARED_DIR) + "/reference/models/mixtral-8x7b.json";
   const auto preset = point_with({"workload.model=mixtral-8x7b", "arch.chip.hbm.capacity=128 GiB"}).workload.model;

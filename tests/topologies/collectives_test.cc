@@ -243,7 +243,7 @@ TEST_CASE("send/recv: one step from a stage to the next", "[topologies]") {
   CHECK_THROWS_AS(topo::send_recv(m, 2, 100, 0), std::invalid_argument);
 }
 
-TEST_CASE("collectives reject bad axes; size-1 axes add no step", "[topologies]") {
+TEST_CASE("collectives reject bad axes, size-1 axes add no step", "[topologies]") {
   const ChipMesh m({TopologyKind::torus2d, {5, 1}});
   CHECK(topo::all_reduce(m, {1}, 1000).steps.empty());
   CHECK(topo::all_to_all(m, {1}, 1000).steps.empty());

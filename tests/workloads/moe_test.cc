@@ -163,7 +163,7 @@ TEST_CASE("sliding window caps attended positions and the KV cache", "[workloads
   CHECK(attention_macs(w, 0) == 2 * 2 * 4 * 64 * 1000);
 }
 
-TEST_CASE("config.json fields of supported model types; clear errors otherwise", "[workloads]") {
+TEST_CASE("config.json fields of supported model types, clear errors otherwise", "[workloads]") {
   const HfFields mixtral = hf_model_fields(reference("mixtral-8x7b"));
   CHECK(mixtral.front() == std::make_pair(std::string("model_type"), std::string("mixtral")));
   bool experts = false;
