@@ -107,8 +107,9 @@ void Core::compute_tile(const Tile& tile, const Tag& tag, workloads::DataClass o
     done = std::max(done, transact(sram_socket, access, stats_));
   };
   sram_access(tile.sram_read_operand_bits, operand_class, false);
-  sram_access(tile.load_scale_bits, workloads::DataClass::scales, false);  // scales and metadata: read once
-  sram_access(tile.load_metadata_bits, workloads::DataClass::metadata, false);
+  // Scales and metadata: read once per tile, whether they were just loaded or stay resident in SRAM.
+  sram_access(tile.sram_read_scale_bits, workloads::DataClass::scales, false);
+  sram_access(tile.sram_read_metadata_bits, workloads::DataClass::metadata, false);
   sram_access(tile.sram_read_activation_bits, workloads::DataClass::activations, false);
   sram_access(tile.sram_write_activation_bits, workloads::DataClass::activations, true);
   wait_for(done);

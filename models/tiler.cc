@@ -79,24 +79,36 @@ void charge_weights(Tile& t, const Op& op, const MatrixUnitParams& mu, std::uint
   t.macs = c.macs;
   t.vector_ops = c.dequant_ops;
   t.load_operand_bits = c.weight_bits;
-  t.load_scale_bits = c.scale_bits;
-  t.load_metadata_bits = c.metadata_bits;
+  t.load_scale_bits = t.sram_read_scale_bits = c.scale_bits;
+  t.load_metadata_bits = t.sram_read_metadata_bits = c.metadata_bits;
+}
+
+// Tile edges of a gemm whose activations stay in SRAM: k_t x n_t weight tiles.
+struct ResidentGrid {
+  std::uint64_t k_t, n_t;
+  std::uint64_t count(const Op& op) const { return steps(op.n, n_t) * steps(op.k, k_t); }
+};
+
+ResidentGrid resident_grid(const Op& op, const MatrixUnitParams& mu, const Budget& b) {
+  const double wb = bits_per_dense_weight(op, mu);
+  ResidentGrid g{op.k, op.n};
+  const auto col_block_bits = static_cast<std::uint64_t>(std::ceil(op.k * mu.cols * wb));
+  if (col_block_bits <= b.buffer_bits) {
+    g.n_t = std::min(op.n, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / (op.k * wb)), mu.cols, mu.cols));
+  } else {
+    g.n_t = std::min(op.n, mu.cols);
+    g.k_t = std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / (mu.cols * wb)), mu.rows, mu.rows));
+  }
+  return g;
 }
 
 std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const Budget& b) {
   const MatrixUnitParams& mu = core.matrix;
-  const double wb = bits_per_dense_weight(op, mu);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
-  std::uint64_t k_t = op.k, n_t = op.n;
-  const auto col_block_bits = static_cast<std::uint64_t>(std::ceil(op.k * mu.cols * wb));
-  if (col_block_bits <= b.buffer_bits) {
-    n_t = std::min(op.n, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / (op.k * wb)), mu.cols, mu.cols));
-  } else {
-    n_t = std::min(op.n, mu.cols);
-    k_t = std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / (mu.cols * wb)), mu.rows, mu.rows));
-  }
+  const ResidentGrid g = resident_grid(op, mu, b);
+  const std::uint64_t k_t = g.k_t, n_t = g.n_t;
   std::vector<Tile> tiles;
-  tiles.reserve(steps(op.n, n_t) * steps(op.k, k_t));
+  tiles.reserve(g.count(op));
   for (std::uint64_t n0 = 0; n0 < op.n; n0 += n_t) {
     const std::uint64_t nn = std::min(n_t, op.n - n0);
     for (std::uint64_t k0 = 0; k0 < op.k; k0 += k_t) {
@@ -111,8 +123,14 @@ std::vector<Tile> tile_gemm_resident(const Op& op, const CoreParams& core, const
   return tiles;
 }
 
-std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b) {
-  const MatrixUnitParams& mu = core.matrix;
+// Output-stationary blocking of a gemm whose activations spill to HBM: b_m x b_n output blocks,
+// reduction chunks of k_t.
+struct SpilledGrid {
+  std::uint64_t b_m, b_n, k_t;
+  std::uint64_t count(const Op& op) const { return steps(op.m, b_m) * steps(op.n, b_n) * steps(op.k, k_t); }
+};
+
+SpilledGrid spilled_grid(const Op& op, const MatrixUnitParams& mu, const Budget& b) {
   const double wb = bits_per_dense_weight(op, mu);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
   // Output block edge: b x b fp32 accumulators in a quarter of the SRAM.
@@ -122,8 +140,16 @@ std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const 
   const double chunk_bits_per_k = b_m * ab + b_n * wb;
   const std::uint64_t k_t =
       std::min(op.k, round_down_to(static_cast<std::uint64_t>(b.buffer_bits / chunk_bits_per_k), mu.rows, mu.rows));
+  return {b_m, b_n, k_t};
+}
+
+std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const Budget& b) {
+  const MatrixUnitParams& mu = core.matrix;
+  const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
+  const SpilledGrid g = spilled_grid(op, mu, b);
+  const std::uint64_t b_m = g.b_m, b_n = g.b_n, k_t = g.k_t;
   std::vector<Tile> tiles;
-  tiles.reserve(steps(op.m, b_m) * steps(op.n, b_n) * steps(op.k, k_t));
+  tiles.reserve(g.count(op));
   for (std::uint64_t m0 = 0; m0 < op.m; m0 += b_m) {
     const std::uint64_t mm = std::min(b_m, op.m - m0);
     for (std::uint64_t n0 = 0; n0 < op.n; n0 += b_n) {
@@ -144,28 +170,41 @@ std::vector<Tile> tile_gemm_spilled(const Op& op, const CoreParams& core, const 
   return tiles;
 }
 
-std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Budget& b, bool resident) {
-  const MatrixUnitParams& mu = core.matrix;
+// Attention tiles: `pack` instances at a time, Q rows in blocks of m_t, KV chunks of n_t positions.
+struct AttentionGrid {
+  std::uint64_t n_t, m_t, pack;
+  std::uint64_t count(const Op& op) const { return steps(op.instances, pack) * steps(op.m, m_t) * steps(op.n, n_t); }
+};
+
+AttentionGrid attention_grid(const Op& op, const Budget& b) {
   const double kvb = workloads::bits_per_element(op.operand_precision);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
   const std::uint64_t hd = op.k;
-  const std::uint64_t scores = op.instances * op.m * op.n;
-  const std::uint64_t ops_per_score = scores ? op.vector_ops / scores : 0;
-  const std::uint64_t extra_ops = op.vector_ops - ops_per_score * scores;  // none for exact lowerings
-  auto kv_bits = [&](std::uint64_t positions) { return bits_of(2 * positions * hd, op.operand_precision); };
-
   const std::uint64_t n_t = std::clamp<std::uint64_t>(static_cast<std::uint64_t>(b.buffer_bits / (2 * hd * kvb)), 1, op.n);
   // Q rows, their fp32 output accumulator and the scores of one chunk (S and P) share the activation half.
   const std::uint64_t row_bits = hd * (ab + kAccumulatorBits) + 2 * n_t * ab;
   const std::uint64_t m_t = std::clamp<std::uint64_t>(b.activation_bits / row_bits, 1, op.m);
   std::uint64_t pack = 1;
   if (n_t == op.n && m_t == op.m)
-    pack = std::clamp<std::uint64_t>(std::min(b.buffer_bits / std::max<std::uint64_t>(kv_bits(op.n), 1),
+    pack = std::clamp<std::uint64_t>(std::min(b.buffer_bits / std::max<std::uint64_t>(bits_of(2 * op.n * hd, op.operand_precision), 1),
                                               b.activation_bits / (op.m * row_bits)),
                                      1, op.instances);
+  return {n_t, m_t, pack};
+}
+
+std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Budget& b, bool resident) {
+  const MatrixUnitParams& mu = core.matrix;
+  const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
+  const std::uint64_t hd = op.k;
+  const std::uint64_t scores = op.instances * op.m * op.n;
+  const std::uint64_t ops_per_score = scores ? op.vector_ops / scores : 0;
+  const std::uint64_t extra_ops = op.vector_ops - ops_per_score * scores;  // none for exact lowerings
+  auto kv_bits = [&](std::uint64_t positions) { return bits_of(2 * positions * hd, op.operand_precision); };
+  const AttentionGrid g = attention_grid(op, b);
+  const std::uint64_t n_t = g.n_t, m_t = g.m_t, pack = g.pack;
 
   std::vector<Tile> tiles;
-  tiles.reserve(steps(op.instances, pack) * steps(op.m, m_t) * steps(op.n, n_t));
+  tiles.reserve(g.count(op));
   for (std::uint64_t i0 = 0; i0 < op.instances; i0 += pack) {
     const std::uint64_t ii = std::min(pack, op.instances - i0);
     for (std::uint64_t m0 = 0; m0 < op.m; m0 += m_t) {
@@ -202,14 +241,19 @@ std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Bud
 }
 
 // Vector and embedding ops: rows in chunks that fit a buffer when they stream through HBM.
-std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
+std::uint64_t rows_per_tile_of(const Op& op, const Budget& b, bool resident) {
   const bool embedding = op.kind == OpKind::embedding;
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
   const double row_bits =
       op.k * (embedding ? workloads::bits_per_element(op.operand_precision) : static_cast<double>(ab));
   const bool streams = embedding || !resident;
-  const std::uint64_t rows_per_tile =
-      streams ? std::clamp<std::uint64_t>(static_cast<std::uint64_t>(b.buffer_bits / row_bits), 1, op.m) : op.m;
+  return streams ? std::clamp<std::uint64_t>(static_cast<std::uint64_t>(b.buffer_bits / row_bits), 1, op.m) : op.m;
+}
+
+std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
+  const bool embedding = op.kind == OpKind::embedding;
+  const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
+  const std::uint64_t rows_per_tile = rows_per_tile_of(op, b, resident);
   std::vector<Tile> tiles;
   tiles.reserve(steps(op.m, rows_per_tile));
   for (std::uint64_t r0 = 0; r0 < op.m; r0 += rows_per_tile) {
@@ -230,6 +274,11 @@ std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
     tiles.push_back(t);
   }
   return tiles;
+}
+
+bool no_tiles(const Op& shard) {
+  if (shard.macs() == 0 && shard.m == 0) return true;
+  return (shard.kind == OpKind::gemm && shard.n == 0) || (shard.kind == OpKind::attention && shard.instances == 0);
 }
 
 }  // namespace
@@ -259,15 +308,28 @@ bool activations_fit(const Op& op, const CoreParams& core) {
   return (op.input_elements() + op.output_elements()) * ab <= budget_of(core).activation_bits;
 }
 
-std::vector<Tile> tile_op(const Op& shard, const CoreParams& core, bool activations_resident) {
+std::uint64_t count_tiles(const Op& shard, const CoreParams& core, bool activations_resident) {
   const Budget b = budget_of(core);
-  if (shard.macs() == 0 && shard.m == 0) return {};
+  if (no_tiles(shard)) return 0;
   switch (shard.kind) {
     case OpKind::gemm:
-      if (shard.n == 0) return {};
+      return activations_resident ? resident_grid(shard, core.matrix, b).count(shard) : spilled_grid(shard, core.matrix, b).count(shard);
+    case OpKind::attention:
+      return attention_grid(shard, b).count(shard);
+    case OpKind::vector:
+    case OpKind::embedding:
+      return steps(shard.m, rows_per_tile_of(shard, b, activations_resident));
+  }
+  return 0;
+}
+
+std::vector<Tile> tile_op(const Op& shard, const CoreParams& core, bool activations_resident) {
+  const Budget b = budget_of(core);
+  if (no_tiles(shard)) return {};
+  switch (shard.kind) {
+    case OpKind::gemm:
       return activations_resident ? tile_gemm_resident(shard, core, b) : tile_gemm_spilled(shard, core, b);
     case OpKind::attention:
-      if (shard.instances == 0) return {};
       return tile_attention(shard, core, b, activations_resident);
     case OpKind::vector:
     case OpKind::embedding:

@@ -44,6 +44,8 @@ struct Tile {
   std::uint64_t macs = 0;
   std::uint64_t vector_ops = 0;
   std::uint64_t sram_read_operand_bits = 0;     ///< B operand into the array
+  std::uint64_t sram_read_scale_bits = 0;       ///< group scales read for dequantisation, wherever the weights live
+  std::uint64_t sram_read_metadata_bits = 0;    ///< N:M index bits read by the array, wherever the weights live
   std::uint64_t sram_read_activation_bits = 0;  ///< A operand, vector inputs, partial sums
   std::uint64_t sram_write_activation_bits = 0; ///< outputs, scores, partial sums
   // Written out after compute.
@@ -61,6 +63,10 @@ workloads::Op shard_op(const workloads::Op& op, std::uint64_t core, std::uint64_
 
 /// Whether the op's whole input and output activations fit in the activation half of a core's SRAM.
 bool activations_fit(const workloads::Op& op, const CoreParams& core);
+
+/// How many tiles tile_op makes of this shard, without making them (to bound a run before it
+/// allocates anything).
+std::uint64_t count_tiles(const workloads::Op& shard, const CoreParams& core, bool activations_resident);
 
 /// Tiles of one core's shard (from shard_op). Their MACs sum to shard.macs() exactly.
 std::vector<Tile> tile_op(const workloads::Op& shard, const CoreParams& core, bool activations_resident);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace pjsim::reports {
 
@@ -22,5 +23,15 @@ class WriteError : public std::runtime_error {
 /// system error on failure ("cannot write out/p/.report.json.tmp.42: No space left on device");
 /// the temporary file is removed and the target keeps its old bytes.
 void write_file_atomically(const std::filesystem::path& target, const std::string& bytes);
+
+/// Several files replaced together: every temporary file is written and synced first, then all
+/// are renamed in the given order. If any write fails (a full disk), every temporary file is
+/// removed and all targets keep their old bytes: readers never see a new file beside an old one
+/// of the same set. Renames need no space, so once the writes succeed the set is replaced.
+struct FileBytes {
+  std::filesystem::path target;
+  std::string bytes;
+};
+void write_files_together(const std::vector<FileBytes>& files);
 
 }  // namespace pjsim::reports

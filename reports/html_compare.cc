@@ -26,10 +26,17 @@ PageChart waterfall(const nlohmann::json& base, const nlohmann::json& cand, cons
   values.push_back({{"step", "baseline"}, {"from", 0}, {"to", start}, {"delta", start}, {"kind", "level"}});
   double level = start;
   for (const auto& f : cand["features"]) {
+    if (!f["sequential"].is_object()) continue;  // its point did not run: in "not attributed" below
     const std::string step = f.value("name", "feature");
     const double d = number(f["sequential"], "energy_pj_per_token") * 1e-9;
     values.push_back({{"step", step}, {"from", level}, {"to", level + d}, {"delta", d}, {"kind", d < 0 ? "saves" : "costs"}});
     order.push_back(step);
+    level += d;
+  }
+  if (cand.contains("unattributed")) {
+    const double d = number(cand["metrics"], "energy_pj_per_token") * 1e-9 - level;
+    values.push_back({{"step", "not attributed"}, {"from", level}, {"to", level + d}, {"delta", d}, {"kind", "not attributed"}});
+    order.push_back("not attributed");
     level += d;
   }
   const std::string last = cand.value("name", "candidate");
@@ -42,7 +49,8 @@ PageChart waterfall(const nlohmann::json& base, const nlohmann::json& cand, cons
                       {"y", vl_quantity("from", "mJ per token", {{"type", "linear"}, {"zero", true}})},
                       {"y2", {{"field", "to"}}},
                       {"color", {{"field", "kind"}, {"type", "nominal"}, {"title", nullptr},
-                                 {"scale", {{"domain", {"level", "saves", "costs"}}, {"range", {"#4c78a8", "#2ca02c", "#d62728"}}}}}},
+                                 {"scale", {{"domain", {"level", "saves", "costs", "not attributed"}},
+                                            {"range", {"#4c78a8", "#2ca02c", "#d62728", "#9e9e9e"}}}}}},
                       {"tooltip", vl_tooltip({{"step", "step"}, {"delta", "change (mJ/token)"}, {"to", "after (mJ/token)"}})}};
   return {name, "waterfall: each feature applied in order to the baseline (green saves, red costs)", spec};
 }
@@ -80,12 +88,20 @@ std::string compare_html(const nlohmann::json& a) {
     s.charts.push_back(waterfall(base, c, "waterfall-" + std::to_string(index)));
     PageTable t{"sequential: applied in order, they sum to the total; alone: each on the baseline by itself.",
                 {"feature", "sequential (pJ/token)", "alone (pJ/token)"}, {}, false};
+    // A contribution whose point did not run is null in compare.json: "-" here, and the feature says why.
+    const auto cell = [](const nlohmann::json& part) {
+      if (!part.is_object()) return Cell("-");
+      const double v = number(part, "energy_pj_per_token");
+      return number_cell(v, fmt::format("{:+.4g}", v));
+    };
     for (const auto& f : c["features"]) {
-      const double seq = number(f["sequential"], "energy_pj_per_token"), alone = number(f["alone"], "energy_pj_per_token");
-      t.rows.push_back({f.value("name", ""), number_cell(seq, fmt::format("{:+.4g}", seq)), number_cell(alone, fmt::format("{:+.4g}", alone))});
+      t.rows.push_back({f.value("name", ""), cell(f["sequential"]), cell(f["alone"])});
+      if (f.contains("error")) s.text += f.value("name", "") + ": " + f["error"].get<std::string>() + ". ";
     }
-    const double interaction = number(c["interaction"], "energy_pj_per_token");
-    t.rows.push_back({"interaction (total - sum alone)", "", number_cell(interaction, fmt::format("{:+.4g}", interaction))});
+    if (c.contains("interaction")) {
+      const double interaction = number(c["interaction"], "energy_pj_per_token");
+      t.rows.push_back({"interaction (total - sum alone)", "", number_cell(interaction, fmt::format("{:+.4g}", interaction))});
+    }
     s.tables.push_back(t);
     page.sections.push_back(s);
   }

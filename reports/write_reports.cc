@@ -23,17 +23,16 @@ WrittenReports write_reports(const nlohmann::json& report, const fs::path& dir, 
 
   WrittenReports out{dir / "report.json", dir / "report.md", dir / "report.csv", dir / "ledger.csv",
                      options.html ? dir / "report.html" : fs::path()};
-  // report.json last: it is what `--resume` trusts, so it exists only once the others do.
-  write_file_atomically(out.markdown, markdown);
-  write_file_atomically(out.csv, csv);
-  write_file_atomically(out.ledger_csv, ledger_csv);
-  if (options.html) {
-    write_file_atomically(out.html, html);
-  } else {
+  // All files are written before any replaces its old copy (a full disk leaves the old set whole);
+  // report.json is renamed last: it is what `--resume` trusts, so it is new only once the others are.
+  std::vector<FileBytes> files = {{out.markdown, markdown}, {out.csv, csv}, {out.ledger_csv, ledger_csv}};
+  if (options.html) files.push_back({out.html, html});
+  files.push_back({out.json, json});
+  write_files_together(files);
+  if (!options.html) {
     std::error_code gone;
     fs::remove(dir / "report.html", gone);  // a page of an earlier run would describe another report
   }
-  write_file_atomically(out.json, json);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "reports/atomic_file.h"
+#include "sim/cli/cli_checks.h"
 #include "sim/cli/study_commands.h"
 #include "sim/config/errors.h"
 #include "sim/config/presets.h"
@@ -39,11 +40,12 @@ int run_cli(int argc, char** argv) {
   RunOptions run;
   std::string point_file;
   CLI::App* run_cmd = app.add_subcommand("run", "simulate one design point (no file: the embedded default)");
-  run_cmd->add_option("point", point_file, "design point YAML file");
-  run_cmd->add_option("--arch", run.request.arch, "arch preset name or YAML file (replaces the point's arch)");
-  run_cmd->add_option("--workload", run.request.workload, "workload preset name or YAML file (replaces the point's workload)");
+  run_cmd->add_option("point", point_file, "design point YAML file")->check(non_empty());
+  run_cmd->add_option("--arch", run.request.arch, "arch preset name or YAML file (replaces the point's arch)")->check(non_empty());
+  run_cmd->add_option("--workload", run.request.workload, "workload preset name or YAML file (replaces the point's workload)")
+      ->check(non_empty());
   run_cmd->add_option("--set", run.request.sets, "override a key: --set workload.batch=64 (repeatable)");
-  run_cmd->add_option("--out", run.out, "report folder (default: out/run/<name>)");
+  run_cmd->add_option("--out", run.out, "report folder (default: out/run/<name>)")->check(non_empty());
   run_cmd->add_flag("--quiet,-q", run.quiet, "print only errors and the report path");
   run_cmd->add_flag("--force", run.force, "write into a folder that holds a study or a comparison");
   bool no_html = false;
@@ -51,7 +53,7 @@ int run_cli(int argc, char** argv) {
 
   std::vector<std::string> files;
   CLI::App* validate_cmd = app.add_subcommand("validate", "check design point files without simulating");
-  validate_cmd->add_option("files", files, "design point YAML files")->required();
+  validate_cmd->add_option("files", files, "design point YAML files")->required()->check(non_empty());
 
   CLI::App* list_cmd = app.add_subcommand("list", "list the presets of each kind");
   bool list_keys = false;
@@ -63,8 +65,7 @@ int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? exit_ok : exit_user;
+    return report_parse_error(app, e);
   }
 
   try {
@@ -80,14 +81,14 @@ int run_cli(int argc, char** argv) {
     }
     if (*list_cmd) return list_all();
     if (studies.parsed()) return studies.run();
-  } catch (const UserError& e) {
-    std::cerr << "error: " << e.what() << "\n";
+  } catch (const UserError& e) {  // every message one line, whatever user text it quotes
+    std::cerr << "error: " << one_line(e.what()) << "\n";
     return exit_user;
   } catch (const reports::WriteError& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << "error: " << one_line(e.what()) << "\n";
     return exit_write;
   } catch (const std::exception& e) {
-    std::cerr << "internal error: " << e.what() << "\n";
+    std::cerr << "internal error: " << one_line(e.what()) << "\n";
     return exit_internal;
   }
   return exit_internal;

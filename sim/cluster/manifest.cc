@@ -3,10 +3,13 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "reports/atomic_file.h"
 #include "sim/config/errors.h"
+#include "sim/config/flatten.h"
+#include "sim/config/input_limits.h"
 
 namespace pjsim::sim {
 
@@ -18,12 +21,8 @@ nlohmann::json to_json(const ShardManifest& m) {
   return {{"study", m.study}, {"source", m.source}, {"shards", m.shards}};
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+// Shards of one study: more would be more tasks than any job array takes.
+constexpr std::uint64_t kMaxShards = 1000000;
 
 }  // namespace
 
@@ -41,7 +40,7 @@ void record_shard_manifest(const fs::path& out, const ShardManifest& manifest) {
   const fs::path path = shard_manifest_path(out);
   const std::string text = to_json(manifest).dump(2) + "\n";
   std::error_code ec;
-  if (fs::exists(path, ec) && read_text(path) == text) return;
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == text.size() && read_text_file(path.string()) == text) return;
   fs::create_directories(path.parent_path(), ec);
   reports::write_file_atomically(path, text);
 }
@@ -53,12 +52,18 @@ ShardManifest read_shard_manifest(const fs::path& out) {
     fail_at(Location{path.string()}, "",
             "no shard manifest: this folder holds no sharded sweep (run `pjsim sweep STUDY --slurm --out " +
                 out.string() + "` or `pjsim sweep STUDY --shard I/N --out " + out.string() + "` first)");
+  const nlohmann::json j = parse_json(read_text_file(path.string()), path.string());  // bounded, located
   try {
-    const nlohmann::json j = nlohmann::json::parse(read_text(path));
-    ShardManifest m{j.at("study").get<std::string>(), j.at("source").get<std::string>(), j.at("shards").get<unsigned>()};
-    if (m.shards == 0 || m.source.empty()) throw std::invalid_argument("shards must be >= 1 and source not empty");
+    const nlohmann::json& shards = j.at("shards");
+    if (!shards.is_number_unsigned() || shards.get<std::uint64_t>() == 0 || shards.get<std::uint64_t>() > kMaxShards)
+      fail_at(Location{path.string()}, "shards", fmt::format("expected a whole number of shards in 1..{}, got {}", kMaxShards, shards.dump()));
+    ShardManifest m{j.at("study").get<std::string>(), j.at("source").get<std::string>(),
+                    static_cast<unsigned>(shards.get<std::uint64_t>())};
+    if (m.source.empty()) throw std::invalid_argument("source is empty");
     return m;
-  } catch (const std::exception& e) {
+  } catch (const nlohmann::json::exception& e) {
+    fail_at(Location{path.string()}, "", std::string("not a shard manifest (") + e.what() + ")");
+  } catch (const std::invalid_argument& e) {
     fail_at(Location{path.string()}, "", std::string("not a shard manifest (") + e.what() + ")");
   }
 }

@@ -13,7 +13,10 @@
 #include "sim/cluster/manifest.h"
 #include "sim/cluster/shard.h"
 #include "sim/config/errors.h"
+#include "sim/config/flatten.h"
+#include "sim/config/input_limits.h"
 #include "sim/run/plan.h"
+#include "sim/study/report_file.h"
 #include "sim/study/sweep.h"
 
 namespace pjsim::sim {
@@ -23,13 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // The rows of one shard table by point id; empty when the shard has not written its table.
 // A table that does not parse (it is written atomically, so only by hand) counts as absent.
 std::map<std::string, json> read_shard_table(const fs::path& path, bool& present) {
@@ -37,10 +33,10 @@ std::map<std::string, json> read_shard_table(const fs::path& path, bool& present
   std::error_code ec;
   present = fs::exists(path, ec);
   if (!present) return rows;
-  try {
-    const json table = json::parse(read_text(path));
+  try {  // bounded reads (regular files of at most 2 GiB, JSON at most 64 deep, no duplicate keys)
+    const json table = parse_json(read_text_file(path.string()), path.string());
     for (const json& row : table.at("points")) rows[row.at("id").get<std::string>()] = row;
-  } catch (const json::exception& e) {
+  } catch (const std::exception& e) {  // json::exception or UserError
     std::cerr << "merge: warning: " << path.string() << " is not a shard table (" << e.what()
               << "); its points count as missing\n";
     present = false;
@@ -53,17 +49,18 @@ std::map<std::string, json> read_shard_table(const fs::path& path, bool& present
 bool read_point_report(PointResult& r, const fs::path& dir) {
   const fs::path path = dir / "points" / r.id / "report.json";
   std::error_code ec;
-  if (!fs::exists(path, ec)) return false;
-  try {
-    const json report = json::parse(read_text(path));
-    if (!report.is_object() || report.value("config_hash", "") != r.config_hash) return false;
-    r.metrics = reports::metrics_of(report);
-    r.config = report.value("config", json());
-    r.report = (fs::path("points") / r.id / "report.json").string();
-    return true;
-  } catch (const json::exception&) {
+  if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) return false;
+  json report;
+  const std::string problem = report_file_problem(path, report);  // sim/study/report_file.h
+  if (!problem.empty()) {
+    std::cerr << "merge: warning: " << r.id << ": " << problem << "; the point counts as missing\n";
     return false;
   }
+  if (report["config_hash"].get<std::string>() != r.config_hash) return false;
+  r.metrics = reports::metrics_of(report);
+  r.config = report.value("config", json());
+  r.report = (fs::path("points") / r.id / "report.json").string();
+  return true;
 }
 
 // What the shard recorded about how the point ran (its figures come from its report).

@@ -4,10 +4,6 @@
 
 namespace pjsim::sim {
 
-namespace {
-
-// Messages quote user text: keep them on one line (control characters escaped) and readable
-// (the middle of a very long line cut out), whatever the input.
 std::string one_line(const std::string& text) {
   constexpr std::size_t kMax = 2000, kHead = 1400, kTail = 500;
   std::string out;
@@ -31,8 +27,6 @@ std::string one_line(const std::string& text) {
   while (tail < out.size() && continuation(tail)) ++tail;
   return out.substr(0, head) + " [... " + std::to_string(tail - head) + " bytes cut ...] " + out.substr(tail);
 }
-
-}  // namespace
 
 std::size_t utf8_length_at(const std::string& text, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };

@@ -30,6 +30,11 @@ struct Location {
 /// start one (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut short).
 std::size_t utf8_length_at(const std::string& text, std::size_t i);
 
+/// `text` as one readable line of valid UTF-8, whatever it quotes: control characters and bytes
+/// that are not UTF-8 escaped (\n, \xff), the middle of a line longer than 2000 characters cut
+/// out. Idempotent: what it returns passes through unchanged (the CLI applies it to every message).
+std::string one_line(const std::string& text);
+
 /// Throws UserError("<where>: <key_path>: <message>"), control characters and bytes that are not
 /// UTF-8 escaped (\n, \xff) and the middle of a line longer than 2000 characters cut out, so it
 /// stays one readable line of valid UTF-8 (messages end up in JSON and CSV files).

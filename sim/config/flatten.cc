@@ -209,6 +209,8 @@ void Flattener::replace_section(const std::string& section, const std::string& a
     apply_config_json(arg, "workload.model", "--workload", where);
     return;
   }
+  if (std::filesystem::is_directory(arg, ec))
+    fail_at(Location{arg}, "", "is a folder; --" + section + " takes a preset name or a YAML file (pjsim list)");
   if (!std::filesystem::is_regular_file(arg, ec) && !looks_like_path(arg)) {
     apply_base(arg, section, where);
     return;

@@ -62,6 +62,15 @@ void check_utf8(const std::string& text, const std::string& file) {
   }
 }
 
+Location location_at_byte(const std::string& file, const std::string& text, std::size_t offset) {
+  Location where{file, 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') where.line += 1, where.col = 1;
+    else where.col += 1;
+  }
+  return where;
+}
+
 nlohmann::json parse_json(const std::string& text, const std::string& file) {
   struct TooDeep {};
   struct Duplicate {
@@ -84,9 +93,18 @@ nlohmann::json parse_json(const std::string& text, const std::string& file) {
     }
     return true;
   };
+  // JSON text never holds a NUL byte; the parser would stop at one and take a padded file as valid.
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    fail_at(location_at_byte(file, text, nul), "", "malformed JSON: a NUL byte (JSON is text)");
   try {
     return nlohmann::json::parse(text, guard);
-  } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers past double (1e400)
+  } catch (const nlohmann::json::parse_error& e) {  // located: a truncated file ends early
+    const Location where = location_at_byte(file, text, e.byte > 0 ? e.byte - 1 : 0);
+    const std::string what = e.what();
+    const auto colon = what.find("]: ");  // drop "[json.exception.parse_error.101] parse error at line 1, column 2: "
+    const auto reason = what.find(": ", colon == std::string::npos ? 0 : colon + 3);
+    fail_at(where, "", "malformed JSON: " + (reason == std::string::npos ? what : what.substr(reason + 2)));
+  } catch (const nlohmann::json::exception& e) {  // numbers past a double (1e400)
     fail_at(Location{file}, "", std::string("malformed JSON: ") + e.what());
   } catch (const TooDeep&) {
     fail_at(Location{file}, "", fmt::format("JSON nested more than {} levels deep", kMaxYamlDepth));

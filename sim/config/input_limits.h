@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "sim/config/errors.h"
+
 namespace pjsim::sim {
 
 /// Design points, studies, --arch / --workload files, config.json.
@@ -47,7 +49,10 @@ std::string read_limited_file(const std::string& path, const std::string& what, 
 /// UTF-8). Texts starting with a UTF-16 or UTF-32 byte order mark are left to the YAML parser.
 void check_utf8(const std::string& text, const std::string& file);
 
-/// Parses JSON text (a config.json); throws UserError "FILE: malformed JSON: ..." (numbers past a
+/// The 1-based line and column of byte `offset` of `text`, in `file`.
+Location location_at_byte(const std::string& file, const std::string& text, std::size_t offset);
+
+/// Parses JSON text (a config.json, a report, a shard table); a NUL byte is refused; throws UserError "FILE: malformed JSON: ..." (numbers past a
 /// double, such as 1e400, included), "FILE: JSON nested more than 64 levels deep" past
 /// kMaxYamlDepth, or "FILE: duplicate key 'x' in a JSON object ..." (parsers keep the last silently).
 nlohmann::json parse_json(const std::string& text, const std::string& file);

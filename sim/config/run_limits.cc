@@ -122,7 +122,28 @@ RunSize run_size(const DesignPoint& point) {
   return r;
 }
 
+double smallest_tile_sram_bytes(const DesignPoint& point) {
+  const auto& core = point.arch.core;
+  if (point.workload.micro.kind == workloads::MicroKind::access) return 0;  // no tiles
+  const double rows = static_cast<double>(core.matrix.rows), cols = static_cast<double>(core.matrix.cols);
+  const double weight_bits = workloads::bits_per_element(point.workload.precision.weights);
+  const double activation_bits = workloads::bits_per_element(point.workload.precision.activations);
+  const double buffers = static_cast<double>(std::max<std::uint64_t>(core.dma.buffers, 1));
+  // One operand buffer (SRAM / 2 / buffers) holds a rows x cols weight block beside a rows x cols
+  // activation chunk; a quarter of the SRAM holds a cols x cols block of fp32 partial sums.
+  const double buffer_need = 2 * buffers * rows * cols * (weight_bits + activation_bits) / 8;
+  const double accumulator_need = 4 * cols * cols * 32 / 8;
+  return std::max(buffer_need, accumulator_need);
+}
+
 void check_run_size(const Values& values, const DesignPoint& point) {
+  const double least_sram = smallest_tile_sram_bytes(point);
+  if (point.arch.core.sram.capacity_bytes < least_sram)
+    fail_at(values.at("arch.core.sram.capacity").where, "arch.core.sram.capacity",
+            fmt::format("{:.0f} B per core cannot hold the smallest tile of a {}x{} matrix unit ({} operand buffers of a "
+                        "weight block and its activations, and a block of fp32 partial sums): at least {:.0f} KiB",
+                        point.arch.core.sram.capacity_bytes, point.arch.core.matrix.rows, point.arch.core.matrix.cols,
+                        point.arch.core.dma.buffers, least_sram / 1024));
   const RunSize r = run_size(point);
   const bool decode = point.workload.phase == workloads::Phase::decode;
   if (r.ops > kMaxOps) {

@@ -28,6 +28,13 @@ struct RunSize {
 
 RunSize run_size(const DesignPoint& point);
 
+/// The least SRAM per core (bytes) the tiler's smallest tile needs: the operand buffers must hold
+/// a rows x cols weight block with its activations, and a quarter of the SRAM a cols x cols block of
+/// fp32 partial sums (models/tiler.h). 0 for the access micro-benchmark, which makes no tiles.
+/// Below it every tile would be cut to the minimum regardless of the budget: thousands of times
+/// more tiles than the SRAM can hold, so check_run_size refuses it.
+double smallest_tile_sram_bytes(const DesignPoint& point);
+
 /// Throws UserError, located at the key most responsible, when a run_size figure exceeds its limit.
 void check_run_size(const Values& values, const DesignPoint& point);
 

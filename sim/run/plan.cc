@@ -1,5 +1,6 @@
 #include "sim/run/plan.h"
 
+#include "sim/run/tile_budget.h"
 #include "workloads/run_plan.h"
 
 namespace pjsim::sim {
@@ -9,6 +10,7 @@ PointPlan plan_point(const DesignPoint& point) {
   plan.ops = workloads::run_ops(point.workload);
   plan.system = models::plan_system(point.arch, point.workload, plan.ops);
   if (!plan.system.problem.empty()) fail_at(point.hbm_capacity_location, "arch.chip.hbm.capacity", plan.system.problem);
+  check_tile_count(point, plan.system);
   return plan;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -44,39 +45,69 @@ std::vector<std::string> metric_names() {
   return names;
 }
 
+std::string did_not_run(const std::string& id, const std::map<std::string, const PointResult*>& by_id) {
+  return fmt::format("point {} did not run: {}", id, by_id.at(id)->error);
+}
+
+// Both ends (the baseline and the full candidate) must have run for a candidate to have figures.
+// An intermediate point that failed (a step that is invalid on its own, such as a larger model
+// still on the smaller one's chips) leaves only the contributions that need it unattributed:
+// they are null, each feature says why, and the sums are given only when every term is known.
 nlohmann::json candidate_json(const CandidatePlan& c, const std::map<std::string, const PointResult*>& by_id) {
   nlohmann::json j = {{"name", c.name}};
-  std::vector<std::string> ids = {c.base_id};
-  for (const auto& f : c.features) ids.insert(ids.end(), {f.seq_id, f.alone_id});
-  for (const auto& id : ids)
+  const std::string last = c.features.empty() ? c.base_id : c.features.back().seq_id;
+  for (const auto& id : {c.base_id, last})
     if (by_id.at(id)->status != "ok") {
-      j["error"] = fmt::format("point {} did not run: {}", id, by_id.at(id)->error);
+      j["error"] = did_not_run(id, by_id);
       return j;
     }
+  const auto ran = [&](const std::string& id) { return by_id.at(id)->status == "ok"; };
   const Figures base = figures_of(*by_id.at(c.base_id));
-  const std::string last = c.features.empty() ? c.base_id : c.features.back().seq_id;
   const Figures cand = figures_of(*by_id.at(last));
   j["id"] = last;
   j["metrics"] = to_json(cand);
   j["delta"] = to_json(minus(cand, base));
-  Figures before = base, sum_seq, sum_alone;
+  std::optional<Figures> before = base;
+  Figures sum_seq, sum_alone;
   for (const auto& [k, v] : base) sum_seq[k] = sum_alone[k] = 0;
+  bool all_seq = true, all_alone = true;
   nlohmann::json features = nlohmann::json::array();
+  nlohmann::json unattributed = nlohmann::json::array();
   for (const auto& f : c.features) {
-    const Figures after = figures_of(*by_id.at(f.seq_id));
-    const Figures seq = minus(after, before);
-    const Figures alone = minus(figures_of(*by_id.at(f.alone_id)), base);
-    add_to(sum_seq, seq);
-    add_to(sum_alone, alone);
     nlohmann::json keys = nlohmann::json::object();
     for (const auto& o : f.set) keys[o.key] = o.value;
-    features.push_back({{"name", f.name}, {"keys", keys}, {"sequential", to_json(seq)}, {"alone", to_json(alone)}});
+    nlohmann::json feature = {{"name", f.name}, {"keys", keys}, {"sequential", nullptr}, {"alone", nullptr}};
+    std::optional<Figures> after;
+    if (ran(f.seq_id)) after = figures_of(*by_id.at(f.seq_id));
+    if (after && before) {
+      const Figures seq = minus(*after, *before);
+      add_to(sum_seq, seq);
+      feature["sequential"] = to_json(seq);
+    } else {
+      all_seq = false;
+      feature["error"] = ran(f.seq_id) ? std::string("the step before it did not run: its sequential share is not known")
+                                       : did_not_run(f.seq_id, by_id);
+    }
+    if (ran(f.alone_id)) {
+      const Figures alone = minus(figures_of(*by_id.at(f.alone_id)), base);
+      add_to(sum_alone, alone);
+      feature["alone"] = to_json(alone);
+    } else {
+      all_alone = false;
+      if (!feature.contains("error")) feature["error"] = did_not_run(f.alone_id, by_id);
+    }
+    for (const auto& id : {f.seq_id, f.alone_id})
+      if (!ran(id)) unattributed.push_back(id);
+    features.push_back(feature);
     before = after;
   }
   j["features"] = features;
-  j["sum_sequential"] = to_json(sum_seq);
-  j["sum_alone"] = to_json(sum_alone);
-  j["interaction"] = to_json(minus(minus(cand, base), sum_alone));
+  if (!unattributed.empty()) j["unattributed"] = unattributed;
+  if (all_seq) j["sum_sequential"] = to_json(sum_seq);
+  if (all_alone) {
+    j["sum_alone"] = to_json(sum_alone);
+    j["interaction"] = to_json(minus(minus(cand, base), sum_alone));
+  }
   return j;
 }
 
@@ -141,16 +172,25 @@ std::string compare_text(const nlohmann::json& a) {
     }
     reports::TextTable t({{"feature"}, {"energy/token seq", Align::right}, {"energy/token alone", Align::right},
                           {"tok/s seq", Align::right}, {"latency seq", Align::right}});
+    // A contribution whose point did not run is "-" (compare.json: null, with the feature's "error").
+    const auto cell = [](const nlohmann::json& part, const std::string& metric) {
+      return part.is_object() ? metric_text(metric, part[metric].get<double>(), true) : std::string("-");
+    };
     for (const auto& f : c["features"])
-      t.add({f["name"].get<std::string>(), metric_text("energy_pj_per_token", f["sequential"]["energy_pj_per_token"], true),
-             metric_text("energy_pj_per_token", f["alone"]["energy_pj_per_token"], true),
-             metric_text("tokens_per_second", f["sequential"]["tokens_per_second"], true),
-             metric_text("latency_s", f["sequential"]["latency_s"], true)});
+      t.add({f["name"].get<std::string>(), cell(f["sequential"], "energy_pj_per_token"), cell(f["alone"], "energy_pj_per_token"),
+             cell(f["sequential"], "tokens_per_second"), cell(f["sequential"], "latency_s")});
     const double total = c["delta"]["energy_pj_per_token"].get<double>();
+    t.add({"total", metric_text("energy_pj_per_token", total, true),
+           c.contains("sum_alone") ? cell(c["sum_alone"], "energy_pj_per_token") : std::string("-")});
+    out += t.render("  ");
+    if (c.contains("unattributed")) {
+      for (const auto& f : c["features"])
+        if (f.contains("error")) out += fmt::format("  {}: {}\n", f["name"].get<std::string>(), f["error"].get<std::string>());
+      out += "  the total is measured between both ends; the contributions marked - could not be attributed\n";
+      continue;
+    }
     const double alone = c["sum_alone"]["energy_pj_per_token"].get<double>();
     const double interaction = c["interaction"]["energy_pj_per_token"].get<double>();
-    t.add({"total", metric_text("energy_pj_per_token", total, true), metric_text("energy_pj_per_token", alone, true)});
-    out += t.render("  ");
     if (c["features"].empty())
       out += "  no feature differs from the baseline: every delta is 0\n";
     else if (std::abs(interaction) > 1e-9 * std::max(std::abs(total), std::abs(alone)))
@@ -161,6 +201,13 @@ std::string compare_text(const nlohmann::json& a) {
       out += "  no interaction: the features alone sum to the total\n";
   }
   return out;
+}
+
+bool every_candidate_ran(const nlohmann::json& attribution) {
+  if (!attribution["baseline"].contains("metrics")) return false;
+  for (const auto& c : attribution["candidates"])
+    if (!c.contains("metrics")) return false;
+  return true;
 }
 
 }  // namespace pjsim::sim

@@ -34,11 +34,17 @@ struct CandidatePlan {
 
 /// {"study", "metrics": [names], "baseline": {id, metrics}, "candidates": [{name, id, metrics,
 ///  delta, features: [{name, keys, sequential, alone}], sum_sequential, sum_alone, interaction,
-///  error}]}; a candidate whose points did not all run has "error" and no figures.
+///  unattributed, error}]}; a candidate whose baseline or final point did not run has "error" and
+///  no figures; when only intermediate points failed, their contributions are null, each such
+///  feature has "error", "unattributed" lists the points, and sums are given only when complete.
 nlohmann::json attribution_json(const std::string& study, const std::vector<CandidatePlan>& candidates,
                                 const std::vector<PointResult>& rows);
 
 /// Side-by-side table of the metrics, then one attribution table per candidate.
 std::string compare_text(const nlohmann::json& attribution);
+
+/// Whether every candidate has figures (its baseline and final point ran): intermediate points
+/// that failed do not count, their contributions are marked unattributed instead.
+bool every_candidate_ran(const nlohmann::json& attribution);
 
 }  // namespace pjsim::sim

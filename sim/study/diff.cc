@@ -1,5 +1,6 @@
 #include "sim/study/diff.h"
 
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -12,52 +13,13 @@
 #include "reports/run_result.h"
 #include "sim/config/errors.h"
 #include "sim/config/flatten.h"
+#include "sim/study/report_file.h"
 
 namespace pjsim::sim {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// The 1-based line and column of byte `offset` of `text`.
-Location location_in(const std::string& file, const std::string& text, std::size_t offset) {
-  Location where{file, 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.col = 1;
-    } else {
-      ++where.col;
-    }
-  }
-  return where;
-}
-
-// A report.json, checked: JSON (a parse error located at its line and column: a truncated file
-// ends early), an object, with a schema_version of the major version this pjsim reads.
-nlohmann::json read_report(const fs::path& path) {
-  const std::string file = path.string();
-  const std::string text = read_text_file(file);
-  nlohmann::json report;
-  try {
-    report = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    const auto colon = what.find("]: ");  // drop nlohmann's "[json.exception.parse_error.101] parse error at ...: "
-    const auto reason = what.find(": ", colon == std::string::npos ? 0 : colon + 3);
-    fail_at(location_in(file, text, e.byte > 0 ? e.byte - 1 : 0), "", "not a JSON report: " + (reason == std::string::npos ? what : what.substr(reason + 2)));
-  }
-  if (!report.is_object()) fail_at(Location{file, 1, 1}, "", "not a pjsim report (not a JSON object)");
-  const std::string major = std::string(reports::kSchemaVersion).substr(0, std::string(reports::kSchemaVersion).find('.'));
-  const auto at = text.find("\"schema_version\"");
-  const Location where = at == std::string::npos ? Location{file, 1, 1} : location_in(file, text, at);
-  if (!report.contains("schema_version") || !report["schema_version"].is_string())
-    fail_at(where, "schema_version", "missing: not a pjsim report");
-  const std::string version = report["schema_version"].get<std::string>();
-  if (version.substr(0, version.find('.')) != major)
-    fail_at(where, "schema_version", "\"" + version + "\" is another major version; this pjsim reads " + major + ".x reports");
-  return report;
-}
 
 // The reports behind an argument, by point id: "" for a single report, "<id>" for a sweep.
 std::map<std::string, fs::path> reports_of(const std::string& arg) {
@@ -73,12 +35,17 @@ std::map<std::string, fs::path> reports_of(const std::string& arg) {
   return out;
 }
 
-double number(const YAML::Node& n, const std::string& file, const std::string& key) {
+// A tolerance: finite and not negative (`.nan` would pass every change, `-1` fail every figure).
+double tolerance(const YAML::Node& n, const std::string& file, const std::string& key) {
+  double v = 0;
   try {
-    return n.as<double>();
+    v = n.as<double>();
   } catch (const YAML::Exception&) {
     fail_at(location_of(file, n.Mark()), key, "expected a number");
   }
+  if (!std::isfinite(v) || v < 0)
+    fail_at(location_of(file, n.Mark()), key, "expected a finite number >= 0, got " + n.Scalar());
+  return v;
 }
 
 std::string glob(const YAML::Node& n, const std::string& file, const std::string& key) {
@@ -113,8 +80,8 @@ TolerancesFile read_tolerances(const std::string& file) {
         for (const auto& field : item) {
           const std::string name = field.first.Scalar();
           if (name == "path") rule.pattern = glob(field.second, file, "tolerances.path");
-          else if (name == "relative") rule.relative = number(field.second, file, "tolerances.relative");
-          else if (name == "absolute") rule.absolute = number(field.second, file, "tolerances.absolute");
+          else if (name == "relative") rule.relative = tolerance(field.second, file, "tolerances.relative");
+          else if (name == "absolute") rule.absolute = tolerance(field.second, file, "tolerances.absolute");
           else fail_at(location_of(file, field.first.Mark()), "tolerances." + name, "unknown key; valid keys: absolute, path, relative");
         }
         if (rule.pattern.empty()) fail_at(location_of(file, item.Mark()), "tolerances.path", "missing");
@@ -166,7 +133,7 @@ int run_diff(const DiffOptions& options) {
       continue;
     }
     matched[new_id] = true;
-    reports::diff_reports(read_report(path), read_report(it->second), t.rules, prefix, diff, t.ignore);
+    reports::diff_reports(read_report_file(path), read_report_file(it->second), t.rules, prefix, diff, t.ignore);
   }
   for (const auto& [id, path] : new_reports)
     if (!matched.count(id))

@@ -16,6 +16,7 @@
 #include "sim/config/errors.h"
 #include "sim/process/process_pool.h"
 #include "sim/run/plan.h"
+#include "sim/study/report_file.h"
 
 namespace pjsim::sim {
 
@@ -49,27 +50,19 @@ void write_log(const fs::path& log, const std::string& text) {
 
 enum class ReportState { missing, ok, stale, corrupt };
 
-// Reads points/<id>/report.json back. `why` says what is wrong with a corrupt one: a report that
-// does not parse (truncated, say) or lacks the figures of the results table.
+// Reads points/<id>/report.json back (sim/study/report_file.h: regular files of bounded size,
+// bounded JSON, this schema, the headline figures as numbers). `why` says what is wrong with a
+// corrupt one: a report that does not parse (truncated, say), is not a file, or lacks figures.
 ReportState read_report(PointResult& r, const fs::path& out, std::string& why) {
   const fs::path json = out / r.report;
   std::error_code ec;
-  if (!fs::exists(json, ec)) return ReportState::missing;
-  try {
-    const nlohmann::json report = nlohmann::json::parse(read_all(json));
-    for (const char* pointer : {"/config_hash", "/energy_pj/total", "/tokens/energy_pj_per_token", "/time/seconds_per_step",
-                                "/ratios/movement_to_compute"})
-      if (!report.is_object() || !report.contains(nlohmann::json::json_pointer(pointer))) {
-        why = std::string("no ") + pointer;
-        return ReportState::corrupt;
-      }
-    r.metrics = reports::metrics_of(report);
-    r.config = report.value("config", nlohmann::json());
-    return report.value("config_hash", "") == r.config_hash ? ReportState::ok : ReportState::stale;
-  } catch (const nlohmann::json::exception& e) {
-    why = e.what();
-    return ReportState::corrupt;
-  }
+  if (fs::symlink_status(json, ec).type() == fs::file_type::not_found) return ReportState::missing;
+  nlohmann::json report;
+  why = report_file_problem(json, report);
+  if (!why.empty()) return ReportState::corrupt;
+  r.metrics = reports::metrics_of(report);
+  r.config = report.value("config", nlohmann::json());
+  return report["config_hash"].get<std::string>() == r.config_hash ? ReportState::ok : ReportState::stale;
 }
 
 // --resume found a corrupt report: keep its bytes beside it (report.json.corrupt, or .corrupt.1,

@@ -8,12 +8,13 @@
 #include "reports/report_ledger.h"
 #include "sim/config/build.h"
 #include "sim/config/errors.h"
-#include "sim/config/safe_name.h"
 #include "sim/config/flatten.h"
 #include "sim/config/load.h"
 #include "sim/config/presets.h"
+#include "sim/config/safe_name.h"
 #include "sim/config/values.h"
 #include "sim/run/out_folder.h"
+#include "sim/study/report_file.h"
 
 namespace pjsim::sim {
 
@@ -104,16 +105,15 @@ nlohmann::json reprice_report(const nlohmann::json& report, const models::Techno
 
 int run_reprice(const RepriceOptions& options) {
   const fs::path file = report_file(options.report);
-  const std::string text = read_text_file(file.string());
-  nlohmann::json report;
-  try {
-    report = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::exception& e) {
-    fail_at(Location{file.string()}, "", std::string("not a JSON report: ") + e.what());
-  }
+  const nlohmann::json report = read_report_file(file);  // bounded, this schema, figures as numbers
   nlohmann::json tech_config;
   const models::Technology tech = load_technology(options.technology, tech_config);
-  const nlohmann::json repriced = reprice_report(report, tech, tech_config);
+  nlohmann::json repriced;
+  try {
+    repriced = reprice_report(report, tech, tech_config);
+  } catch (const nlohmann::json::exception& e) {  // a ledger or section of the wrong shape
+    fail_at(Location{file.string()}, "", std::string("not a whole pjsim report: ") + e.what());
+  }
   const fs::path dir = options.out.empty() ? default_out("reprice", safe_name(report.value("name", "report") + "-" + tech.name))
                                            : fs::path(options.out);
   check_out_folder(dir, OutKind::run, options.force);

@@ -10,6 +10,7 @@
 #include "sim/config/errors.h"
 #include "sim/config/safe_name.h"
 #include "sim/config/flatten.h"
+#include "sim/config/load.h"
 #include "sim/config/schema.h"
 #include "sim/study/limits.h"
 
@@ -260,6 +261,14 @@ bool skipped(const StudySpec& s, const Overrides& point) {
 std::vector<std::string> to_sets(const Overrides& overrides) {
   std::vector<std::string> out;
   for (const Override& o : overrides) out.push_back(o.key + "=" + o.value);
+  return out;
+}
+
+Overrides shown_overrides(const Overrides& overrides) {
+  Overrides out = overrides;
+  for (Override& o : out)
+    if (o.value.size() > kShownValueBytes)
+      o.value = fmt::format("{}... [{} bytes, fnv1a64:{}]", o.value.substr(0, 64), o.value.size(), config_hash_of(o.value));
   return out;
 }
 

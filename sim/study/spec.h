@@ -42,6 +42,13 @@ using Overrides = std::vector<Override>;
 /// "key=value" strings for LoadRequest::sets.
 std::vector<std::string> to_sets(const Overrides& overrides);
 
+/// The overrides as tables and pages show them: a value longer than kShownValueBytes is cut to
+/// its start and its size and content hash ("aaaa... [15728640 bytes, fnv1a64:...]"), so that a
+/// 15 MiB axis value is not copied into every row, label and tooltip while distinct values stay
+/// distinct. The points themselves get the whole value (to_sets).
+constexpr std::size_t kShownValueBytes = 200;
+Overrides shown_overrides(const Overrides& overrides);
+
 struct StudyAxis {
   std::string key;
   std::vector<std::string> values;  ///< YAML text of each value, as written

@@ -129,7 +129,7 @@ RunPointsOptions sweep_run_options(const SweepOptions& options, const StudySpec&
 std::vector<PointRequest> study_requests(const StudySpec& study) {
   std::vector<PointRequest> requests;
   for (const StudyPoint& p : expand_points(study)) {
-    PointRequest q{p.id, study.base, to_sets(study.base_set), p.settings};
+    PointRequest q{p.id, study.base, to_sets(study.base_set), shown_overrides(p.settings)};
     const auto extra = to_sets(p.settings);
     q.sets.insert(q.sets.end(), extra.begin(), extra.end());
     q.sets.push_back("name=" + study.name + "-" + p.id);

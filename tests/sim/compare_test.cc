@@ -85,3 +85,36 @@ TEST_CASE("compare of two point files: each differing key is a feature, a file a
   CHECK(c["candidates"][0]["features"][0]["sequential"]["energy_pj_per_token"] ==
         c["candidates"][0]["delta"]["energy_pj_per_token"]);
 }
+
+TEST_CASE("compare keeps both ends when an intermediate step is invalid and marks what it cannot attribute",
+          "[sim][studies][errors]") {
+  // The larger model alone does not fit the baseline's 2 GiB of HBM: the first sequential step
+  // and the model alone fail; the full candidate (larger model and HBM) runs.
+  TempDir dir;
+  const std::string study = write_text(dir / "steps.yaml", R"(study: steps
+base: default
+set: {workload.model: tiny-llama, workload.context_tokens: 64, workload.batch: 4, arch.chip.hbm.capacity: "2 GiB"}
+compare:
+  candidates:
+    - name: bigger
+      set: {workload.model: llama-3-8b, arch.chip.hbm.capacity: "32 GiB"}
+      features: {model: [workload.model], hbm: [arch.chip.hbm.capacity]}
+)");
+  const auto run = run_pjsim({"compare", study, "--out", dir / "out", "-j", "2"});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);
+  const auto a = nlohmann::json::parse(read_file(dir / "out/compare.json"));
+  const auto& c = a["candidates"][0];
+  REQUIRE(c.contains("metrics"));
+  CHECK(c["delta"]["energy_pj_per_token"].get<double>() ==
+        c["metrics"]["energy_pj_per_token"].get<double>() - a["baseline"]["metrics"]["energy_pj_per_token"].get<double>());
+  CHECK(c["features"][0]["sequential"].is_null());
+  CHECK(c["features"][0]["alone"].is_null());
+  CHECK(c["features"][0].contains("error"));
+  CHECK(c["features"][1]["sequential"].is_null());  // the step before it did not run
+  CHECK(c["features"][1]["alone"].is_object());
+  CHECK(c["unattributed"].size() == 2);
+  CHECK_FALSE(c.contains("sum_alone"));
+  CHECK(run.out.find("could not be attributed") != std::string::npos);
+  CHECK(read_file(dir / "out/report.html").find("not attributed") != std::string::npos);
+}

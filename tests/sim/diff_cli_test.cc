@@ -82,7 +82,7 @@ TEST_CASE("diff refuses bad input with one located line and exit 2", "[sim][erro
   CHECK(truncated.exit_code == 2);
   CHECK(one_line(truncated.err));
   CHECK(truncated.err.find(cut + ":") != std::string::npos);
-  CHECK(truncated.err.find("not a JSON report") != std::string::npos);
+  CHECK(truncated.err.find("malformed JSON") != std::string::npos);
 
   const std::string unknown = write_text(dir / "unknown.yaml", "tolerances:\n  - {path: \"x\", relativ: 0.05}\n");
   const auto key = run_pjsim({"diff", good, good, "--tolerances", unknown});
@@ -96,4 +96,13 @@ TEST_CASE("diff refuses bad input with one located line and exit 2", "[sim][erro
   const auto bad = run_pjsim({"diff", good, good, "--tolerances", glob});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "error: " + glob + ":2:12: tolerances.path: \"energy_pj.[ab\" is not a valid glob: an unterminated '[' at column 11\n");
+
+  // A tolerance of .nan would pass every change, -1 fail every figure: both are range errors.
+  for (const std::string value : {".nan", "-1", ".inf"}) {
+    const std::string file = write_text(dir / "range.yaml", "tolerances:\n  - {path: \"x\", relative: " + value + "}\n");
+    const auto range = run_pjsim({"diff", good, good, "--tolerances", file});
+    INFO(value);
+    CHECK(range.exit_code == 2);
+    CHECK(range.err == "error: " + file + ":2:27: tolerances.relative: expected a finite number >= 0, got " + value + "\n");
+  }
 }

@@ -162,6 +162,7 @@ TEST_CASE("a report that cannot be written is a one-line error with exit 4, and 
   const auto first = run_pjsim({"run", "--quiet", "--set", "workload.model=tiny-llama", "--out", out});
   REQUIRE(first.exit_code == 0);
   const std::string before = read_file(out + "/report.json");
+  const std::string before_md = read_file(out + "/report.md"), before_csv = read_file(out + "/report.csv");
 
   // 64 KiB per file: enough for tiny-llama's reports, not for Llama-3-8B's report.json (140 KB).
   const auto r = run_pjsim({"run", "--quiet", "--set", "workload.model=llama-3-8b", "--out", out}, "prlimit --fsize=65536 ");
@@ -171,6 +172,9 @@ TEST_CASE("a report that cannot be written is a one-line error with exit 4, and 
   CHECK(r.err.find("File too large") != std::string::npos);
   CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   CHECK(read_file(out + "/report.json") == before);  // report.json is written last: still the old one
+  // The files of a point are replaced together: not a new report.md or .csv beside the old report.json.
+  CHECK(read_file(out + "/report.md") == before_md);
+  CHECK(read_file(out + "/report.csv") == before_csv);
   for (const auto& entry : fs::directory_iterator(out))
     CHECK(entry.path().filename().string().find(".tmp.") == std::string::npos);  // no temporary left behind
 }
@@ -254,7 +258,7 @@ TEST_CASE("a sweep whose progress reader stops reading (| head) stops like SIGIN
   const std::string out = dir / "out";
   // head takes the first byte of the progress and exits: pjsim's next progress line meets a closed pipe.
   const std::string command = "bash -c 'set -o pipefail; " + std::string(PJSIM_EXE) + " sweep " + study +
-                              " -j 1 --out " + out + " --quiet 2>&1 | head -c 1 >/dev/null; echo ${PIPESTATUS[0]} > " +
+                              " -j 1 --out " + out + " 2>&1 | head -c 1 >/dev/null; echo ${PIPESTATUS[0]} > " +
                               dir / "code" + "'";
   REQUIRE(std::system(command.c_str()) != -1);
   CHECK(read_file(dir / "code") == "130\n");

@@ -16,6 +16,7 @@
 
 using pjsim::sim::LoadRequest;
 using pjsim::sim::UserError;
+using pjsim::testing::read_file;
 using pjsim::testing::run_pjsim;
 using pjsim::testing::TempDir;
 using pjsim::testing::write_text;
@@ -233,4 +234,23 @@ TEST_CASE("running out of memory while simulating is one line and exit 2, not a 
   CHECK(one_line(run.err));
   CHECK_THAT(run.err, Catch::StartsWith("error: the simulation of 1 chip(s) x 512 core(s) ran out of memory"));
 #endif
+}
+
+TEST_CASE("a megabyte axis value is cut in tables and pages, not copied into every row", "[sim][robustness]") {
+  TempDir dir;
+  const std::string huge(1 << 20, 'm');
+  const std::string study = write_text(dir / "huge.yaml", "study: huge\nbase: default\nset: {workload.context_tokens: 64}\naxes:\n"
+                                                          "  workload.model: [\"" + huge + "\", tiny-llama]\n");
+  const auto run = run_pjsim({"sweep", study, "-j", "2", "--out", dir / "out", "--quiet"});
+  CHECK(run.exit_code == 3);  // the huge value names no model; the other point runs
+  const std::string csv = read_file(dir / "out/results.csv");
+  CHECK(csv.size() < 20000);
+  CHECK(csv.find("... [1048576 bytes, fnv1a64:") != std::string::npos);
+  CHECK(csv.find("tiny-llama") != std::string::npos);
+  std::error_code ec;
+  CHECK(std::filesystem::file_size(dir / "out/results.json", ec) < 40000);
+  CHECK(std::filesystem::file_size(dir / "out/report.html", ec) < 8000000);  // the page with its inlined charting library
+  const std::size_t cut = pjsim::sim::shown_overrides({{"k", huge}}).front().value.size();
+  CHECK(cut < pjsim::sim::kShownValueBytes);
+  CHECK(pjsim::sim::shown_overrides({{"k", huge}}).front().value != pjsim::sim::shown_overrides({{"k", huge + "x"}}).front().value);
 }

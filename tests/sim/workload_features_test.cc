@@ -113,6 +113,24 @@ TEST_CASE("int4 weights with group 128 and bf16 scales move 4 + 16/128 bits per 
   }
 }
 
+TEST_CASE("group scales are read and priced when int4 weights stay in SRAM, so the group size matters there too",
+          "[sim][physics]") {
+  const std::vector<std::string> resident = {"workload.model=tiny-llama", "workload.batch=1", "workload.context_tokens=16",
+                                             "workload.placement.weights=sram", "workload.precision.weights=int4"};
+  double previous = 0;
+  for (const std::uint64_t group : {128, 32, 8}) {
+    const auto sets = with(resident, {"workload.precision.group_size=" + std::to_string(group)});
+    const auto run = run_default(sets);
+    REQUIRE(run.exit_code == 0);
+    INFO("group " << group);
+    const std::uint64_t w = point_with(sets).workload.model.weight_params();
+    CHECK(hbm_read(run.report, "scales") == 0);  // pinned with the weights
+    CHECK(u64(run.report["counts"]["bits_by_data"]["sram_read"]["scales"]) == w / group * 16);
+    CHECK(per_token(run.report) > previous);  // smaller groups: more scale bits read per token
+    previous = per_token(run.report);
+  }
+}
+
 TEST_CASE("speculative decoding: 5.12 tokens per pass, over 4x fewer weight bits per accepted token", "[sim][physics]") {
   const std::vector<std::string> base = {"workload.batch=1", "workload.context_tokens=256"};
   const auto plain = run_default(base);
