@@ -25,6 +25,7 @@ struct DesignPoint {
   /// Where arch.chip.hbm.capacity was set, for "impossible design" errors found later.
   Location hbm_capacity_location;
   Location sram_capacity_location;
+  Location cores_location;
   /// Where the HBM bandwidth and the clock were set, for "past the simulated clock" errors found
   /// after simulating (sim/run/clock_check.h).
   Location hbm_bandwidth_location;

@@ -123,6 +123,7 @@ DesignPoint load_design_point(const LoadRequest& req) {
   check_precision_prices(values, p.arch, p.workload);
   p.hbm_capacity_location = values.at("arch.chip.hbm.capacity").where;
   p.sram_capacity_location = values.at("arch.core.sram.capacity").where;
+  p.cores_location = values.at("arch.chip.cores").where;
   p.hbm_bandwidth_location = values.at("arch.chip.hbm.bandwidth").where;
   p.frequency_location = values.at("arch.chip.frequency").where;
   values["name"].present = true;

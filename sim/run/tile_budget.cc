@@ -23,6 +23,8 @@ TileCount count_run_tiles(const models::ArchParams& arch, const models::SystemPl
           models::count_tiles(models::shard_op(item.op, 0, cores), arch.core, models::activations_fit(item.op, arch.core)));
       count.largest_op = std::max(count.largest_op, tiles);
       count.total += tiles * static_cast<double>(cores) * chips;
+      if (cores > 1 && models::activations_fit(item.op, arch.core))
+        count.noc_transfers += static_cast<double>(cores) * static_cast<double>(cores - 1) * chips;
     }
   }
   return count;
@@ -42,6 +44,11 @@ void check_tile_count(const DesignPoint& point, const models::SystemPlan& plan) 
             fmt::format("the run makes about {:.2g} tiles over its chips and cores; pjsim simulates at most {:.0g} per run "
                         "(hours of simulation): fewer chips, cores, {}, or more SRAM per core",
                         count.total, kMaxTilesPerRun, prefill ? "prompt tokens" : "steps or context"));
+  if (count.noc_transfers > kMaxNocTransfersPerRun)
+    fail_at(point.cores_location, "arch.chip.cores",
+            fmt::format("the run makes about {:.2g} on-chip transfers (each op's output is gathered by every core from every "
+                        "other: {} x {} per op); pjsim simulates at most {:.0g} per run: fewer cores per chip",
+                        count.noc_transfers, point.arch.chip.cores, point.arch.chip.cores - 1, kMaxNocTransfersPerRun));
 }
 
 }  // namespace pjsim::sim

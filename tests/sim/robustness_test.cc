@@ -228,11 +228,11 @@ TEST_CASE("running out of memory while simulating is one line and exit 2, not a 
 #ifdef PJSIM_SANITIZED
   WARN("skipped: AddressSanitizer reserves terabytes of address space, so an address-space limit cannot apply");
 #else
-  // 512 cores x 2 threads of SystemC stacks do not fit in 300 MB of address space.
-  const auto run = run_pjsim({"run", "--set", "arch.chip.cores=512"}, "prlimit --as=300000000 ");
+  // 256 cores x 2 threads of SystemC stacks do not fit in 130 MB of address space.
+  const auto run = run_pjsim({"run", "--set", "arch.chip.cores=256"}, "prlimit --as=130000000 ");
   CHECK(run.exit_code == 2);
   CHECK(one_line(run.err));
-  CHECK_THAT(run.err, Catch::StartsWith("error: the simulation of 1 chip(s) x 512 core(s) ran out of memory"));
+  CHECK_THAT(run.err, Catch::StartsWith("error: the simulation of 1 chip(s) x 256 core(s) ran out of memory"));
 #endif
 }
 
@@ -253,4 +253,16 @@ TEST_CASE("a megabyte axis value is cut in tables and pages, not copied into eve
   const std::size_t cut = pjsim::sim::shown_overrides({{"k", huge}}).front().value.size();
   CHECK(cut < pjsim::sim::kShownValueBytes);
   CHECK(pjsim::sim::shown_overrides({{"k", huge}}).front().value != pjsim::sim::shown_overrides({{"k", huge + "x"}}).front().value);
+}
+
+TEST_CASE("runs past the tile and on-chip transfer budgets are refused before anything is allocated", "[sim][robustness]") {
+  // A 4M-token prompt: one attention op alone would make billions of tiles.
+  const auto prompt = run_pjsim({"run", "--set", "workload.model=tiny-llama", "--set", "workload.batch=1", "--set",
+                                 "workload.phase=prefill", "--set", "workload.prompt_tokens=4194304"});
+  CHECK(prompt.exit_code == 2);
+  CHECK(prompt.err.find("tiles on a core; pjsim allows at most 2e+06 per op") != std::string::npos);
+  // 1024 cores gather every op's output from every other core: 1024 x 1023 transfers per op.
+  const auto cores = run_pjsim({"run", "--set", "arch.chip.cores=1024"});
+  CHECK(cores.exit_code == 2);
+  CHECK(cores.err.find("arch.chip.cores: the run makes about 3.7e+08 on-chip transfers") != std::string::npos);
 }
