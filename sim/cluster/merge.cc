@@ -104,6 +104,7 @@ MergedRows merge_rows(const fs::path& dir, const StudySpec& study, unsigned shar
       LoadRequest load;
       load.point_file = q.base;
       load.sets = q.sets;
+      load.set_locations = q.set_locations;
       r.config_hash = load_valid_point(load).config_hash;
     } catch (const UserError& e) {
       r.status = study.skip_invalid ? "skipped" : "error";

@@ -71,7 +71,7 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
 }
 
 Location Flattener::at(const std::string& file, const YAML::Mark& mark) const {
-  return in_set_ && file == "--set" ? Location{file} : location_of(file, mark);
+  return in_set_ && file == "--set" ? set_where_ : location_of(file, mark);
 }
 
 void Flattener::add_point(const YAML::Node& root, const std::string& file) {
@@ -222,8 +222,7 @@ void Flattener::replace_section(const std::string& section, const std::string& a
   add_section(root[section], section, arg);
 }
 
-void Flattener::add_set(const std::string& assignment) {
-  const Location where{"--set"};
+void Flattener::add_set(const std::string& assignment, const Location& where) {
   const auto eq = assignment.find('=');
   const std::string path = eq == std::string::npos ? "" : trim(assignment.substr(0, eq));
   if (assignment.size() > kMaxSetBytes)
@@ -241,6 +240,7 @@ void Flattener::add_set(const std::string& assignment) {
   }
   const YAML::Node value = parse_yaml(assignment.substr(eq + 1), "--set");
   in_set_ = true;
+  set_where_ = where;
   if (is_section(path))
     add_section(value, path, "--set");
   else

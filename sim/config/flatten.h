@@ -58,7 +58,8 @@ class Flattener {
   /// `--arch` / `--workload`: `arg` is a file whose single top key is `section`, or a preset name.
   void replace_section(const std::string& section, const std::string& arg);
   /// `--set key.path=value`; the value text is parsed as YAML.
-  void add_set(const std::string& assignment);
+  /// `where` locates errors: "--set", or the study file line that wrote the override.
+  void add_set(const std::string& assignment, const Location& where = Location{"--set"});
 
  private:
   void add_map(const YAML::Node& map, const std::string& path, const std::string& file);
@@ -79,6 +80,7 @@ class Flattener {
 
   FlatConfig& out_;
   bool in_set_ = false;
+  Location set_where_{"--set"};  ///< where the --set being read was written
   std::string document_;                      ///< the file add_point is reading
   std::map<std::string, Location> written_;  ///< paths that file wrote (nested or dotted), and where
   std::vector<std::string> preset_stack_;  ///< "kind:name" being expanded, for cycle detection

@@ -110,7 +110,8 @@ DesignPoint load_design_point(const LoadRequest& req) {
   const std::string file = add_point_layer(flattener, req.point_file, p.name, req.point_text);
   if (!req.arch.empty()) flattener.replace_section("arch", req.arch);
   if (!req.workload.empty()) flattener.replace_section("workload", req.workload);
-  for (const auto& set : req.sets) flattener.add_set(set);
+  for (std::size_t i = 0; i < req.sets.size(); ++i)
+    flattener.add_set(req.sets[i], i < req.set_locations.size() ? req.set_locations[i] : Location{"--set"});
 
   Values values = read_values(flat, file);
   if (values.at("name").present) {

@@ -31,6 +31,8 @@ struct LoadRequest {
   std::string arch;               ///< optional: a file path or an arch preset name; replaces the arch section
   std::string workload;           ///< optional: a file path or a workload preset name; replaces the workload section
   std::vector<std::string> sets;  ///< "key.path=value" overrides, applied last, in order
+  /// Where each of `sets` was written (a study file's line); missing entries are "--set".
+  std::vector<Location> set_locations;
 };
 
 /// Loads, validates and resolves one design point. Throws UserError.

@@ -146,6 +146,7 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
       LoadRequest load;
       load.point_file = q.base;
       load.sets = q.sets;
+      load.set_locations = q.set_locations;
       r.config_hash = load_valid_point(load).config_hash;
     } catch (const UserError& e) {
       r.status = options.skip_invalid ? "skipped" : "error";
@@ -200,6 +201,8 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
       r.error = fmt::format("killed after {:g} s (--timeout)", options.timeout_s);
     } else if (o.status == JobStatus::not_run) {
       r.error = "not run (interrupted)";
+    } else if (o.status == JobStatus::interrupted) {
+      r.error = "stopped when the sweep was interrupted; --resume runs it again";
     } else if (o.status != JobStatus::ok) {
       r.error = o.error.empty() ? last_line(jobs[j].log) : o.error;
       if (r.error.empty())  // a full disk can swallow the log too

@@ -30,6 +30,7 @@ struct PointRequest {
   std::string base;               ///< LoadRequest::point_file
   std::vector<std::string> sets;  ///< every override, in order
   Overrides varied;               ///< the settings that identify the point in tables
+  std::vector<Location> set_locations{};  ///< where each of `sets` was written (LoadRequest::set_locations)
 };
 
 struct PointResult {

@@ -90,7 +90,7 @@ Overrides overrides_of(const Reader& r, const YAML::Node& map, const std::string
   Overrides out;
   for (const auto& [name, key_node, value] : r.entries(map, key)) {
     check_point_key(r, key_node, name);
-    out.push_back({name, yaml_text(value)});
+    out.push_back({name, yaml_text(value), r.at(value)});
   }
   return out;
 }
@@ -102,7 +102,7 @@ Overrides inline_point(const Reader& r, const YAML::Node& point) {
   for (const auto& [name, key_node, value] : r.entries(point, "point")) {
     if (name != "name" && name != "description" && name != "arch" && name != "workload")
       r.fail(key_node, "point." + name, "unknown key; " + suggest(name, {"arch", "description", "name", "workload"}));
-    out.push_back({name, yaml_text(value)});
+    out.push_back({name, yaml_text(value), r.at(value)});
   }
   return out;
 }
@@ -114,7 +114,10 @@ std::vector<StudyAxis> axes_of(const Reader& r, const YAML::Node& map, const std
     r.expect_seq(values, key + "." + name);
     if (values.size() == 0) r.fail(values, key + "." + name, "an axis needs at least one value");
     StudyAxis axis{name, {}, r.at(key_node)};
-    for (const auto& v : values) axis.values.push_back(yaml_text(v));
+    for (const auto& v : values) {
+      axis.values.push_back(yaml_text(v));
+      axis.value_where.push_back(r.at(v));
+    }
     axes.push_back(axis);
   }
   return axes;
@@ -264,6 +267,12 @@ std::vector<std::string> to_sets(const Overrides& overrides) {
   return out;
 }
 
+std::vector<Location> set_locations(const Overrides& overrides) {
+  std::vector<Location> out;
+  for (const Override& o : overrides) out.push_back(o.where.file.empty() ? Location{"--set"} : o.where);
+  return out;
+}
+
 Overrides shown_overrides(const Overrides& overrides) {
   Overrides out = overrides;
   for (Override& o : out)
@@ -311,13 +320,15 @@ std::vector<StudyPoint> expand_points(const StudySpec& s) {
   std::vector<std::vector<Overrides>> dims;
   for (const StudyAxis& a : s.axes) {
     std::vector<Overrides> alts;
-    for (const auto& v : a.values) alts.push_back({{a.key, v}});
+    for (std::size_t i = 0; i < a.values.size(); ++i)
+      alts.push_back({{a.key, a.values[i], i < a.value_where.size() ? a.value_where[i] : Location{}}});
     dims.push_back(alts);
   }
   for (const auto& group : s.zips) {
     std::vector<Overrides> alts(group.front().values.size());
     for (const StudyAxis& a : group)
-      for (std::size_t i = 0; i < a.values.size(); ++i) alts[i].push_back({a.key, a.values[i]});
+      for (std::size_t i = 0; i < a.values.size(); ++i)
+        alts[i].push_back({a.key, a.values[i], i < a.value_where.size() ? a.value_where[i] : Location{}});
     dims.push_back(alts);
   }
   std::vector<Overrides> combos;

@@ -36,11 +36,14 @@ namespace pjsim::sim {
 struct Override {
   std::string key;
   std::string value;
+  Location where{};  ///< where a study file wrote the value, for errors; empty file: --set
 };
 using Overrides = std::vector<Override>;
 
 /// "key=value" strings for LoadRequest::sets.
 std::vector<std::string> to_sets(const Overrides& overrides);
+/// Where each of to_sets(overrides) was written, for LoadRequest::set_locations.
+std::vector<Location> set_locations(const Overrides& overrides);
 
 /// The overrides as tables and pages show them: a value longer than kShownValueBytes is cut to
 /// its start and its size and content hash ("aaaa... [15728640 bytes, fnv1a64:...]"), so that a
@@ -53,6 +56,7 @@ struct StudyAxis {
   std::string key;
   std::vector<std::string> values;  ///< YAML text of each value, as written
   Location where;                   ///< of the key, for errors naming two places
+  std::vector<Location> value_where{};  ///< of each value, for errors about a point that has it
 };
 
 /// A candidate of a comparison: the baseline plus `set`, whose keys form features.

@@ -129,10 +129,14 @@ RunPointsOptions sweep_run_options(const SweepOptions& options, const StudySpec&
 std::vector<PointRequest> study_requests(const StudySpec& study) {
   std::vector<PointRequest> requests;
   for (const StudyPoint& p : expand_points(study)) {
-    PointRequest q{p.id, study.base, to_sets(study.base_set), shown_overrides(p.settings)};
+    PointRequest q{p.id, study.base, to_sets(study.base_set), shown_overrides(p.settings), set_locations(study.base_set)};
     const auto extra = to_sets(p.settings);
     q.sets.insert(q.sets.end(), extra.begin(), extra.end());
     q.sets.push_back("name=" + study.name + "-" + p.id);
+    // Errors about a study's settings name the study file's line, not "--set".
+    const auto where = set_locations(p.settings);
+    q.set_locations.insert(q.set_locations.end(), where.begin(), where.end());
+    q.set_locations.push_back(Location{study.file});
     requests.push_back(q);
   }
   return requests;

@@ -247,6 +247,7 @@ TEST_CASE("SIGTERM or SIGHUP to a sweep (kill, Slurm at a task's time limit, a c
   const auto results = results_of(out);
   CHECK(row(results, "p000")["status"] == "ok");
   CHECK(row(results, "p001")["status"] == "interrupted");
+  CHECK(row(results, "p001")["error"] == "stopped when the sweep was interrupted; --resume runs it again");  // not "exited with code -1"
   CHECK(row(results, "p002")["status"] == "not run");
   CHECK(read_file(dir / "sweep.err").find("(interrupted: partial table)") != std::string::npos);
 }

@@ -101,3 +101,18 @@ TEST_CASE("study files are strict: unknown keys are one-line located errors, exi
   check("study: x\naxes:\n  workload.bacth: [1]\n", ":3:3: workload.bacth: unknown design-point key; did you mean 'batch'?");
   check("study: x\naxes:\n  workload.batch: 4\n", ":3:19: axes.workload.batch: expected a list");
 }
+
+TEST_CASE("a study's invalid setting is blamed on the study file's line, not on --set", "[sim][studies][errors]") {
+  TempDir dir;
+  const std::string study = write_text(dir / "located.yaml", "study: located\nbase: default\n"
+                                                             "set: {workload.model: tiny-llama, workload.context_tokens: 64}\n"
+                                                             "axes:\n  workload.batch: [1, -2]\n");
+  const auto run = run_pjsim({"sweep", study, "-j", "1", "--out", dir / "out", "--quiet"});
+  CHECK(run.exit_code == 3);
+  CHECK(run.err.find("p001: error: " + study + ":5:23: workload.batch: '-2' is out of range") != std::string::npos);
+  const auto results = nlohmann::json::parse(read_file(dir / "out/results.json"));
+  bool located = false;
+  for (const auto& row : results["points"])
+    if (row["id"] == "p001") located = row["error"].get<std::string>().rfind(study + ":5:23:", 0) == 0;
+  CHECK(located);
+}
