@@ -7,7 +7,7 @@
 #                sanitized pjsim, plus a bounded run of each fuzz target (docs/robustness.md).
 # Exits non-zero when either half fails and ends with one summary line of both, with times.
 # PJSIM_SANITIZE_RUN=0 skips the sanitizer half (quick local runs; CI runs both).
-# PJSIM_FUZZ_SECONDS=N sets the length of each fuzz run (default 60).
+# PJSIM_FUZZ_SECONDS=N sets the length of each fuzz run (default 40).
 # The body is one function, read whole before it runs: editing this file during a run is safe.
 main() {
   set -uo pipefail
@@ -50,7 +50,7 @@ main() {
     export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
     phase "sanitize build" env BUILD_DIR="$here/build-sanitize" ./scripts/setup.sh \
         -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DPJSIM_SANITIZE=ON -DPJSIM_FUZZ=ON \
-        -DPJSIM_FUZZ_SECONDS="${PJSIM_FUZZ_SECONDS:-60}" &&
+        -DPJSIM_FUZZ_SECONDS="${PJSIM_FUZZ_SECONDS:-40}" &&
       phase "sanitize tests" ctest --test-dir build-sanitize --output-on-failure -j2
   else
     summary+=("sanitize skipped (PJSIM_SANITIZE_RUN=0)")

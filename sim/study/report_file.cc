@@ -28,7 +28,10 @@ std::string key_of(const std::string& pointer) {
 
 nlohmann::json read_report_file(const std::filesystem::path& path) {
   const std::string file = path.string();
-  const std::string text = read_text_file(file);  // regular files only, at most 2 GiB
+  return parse_report_text(read_text_file(file), file);  // regular files only, at most 2 GiB
+}
+
+nlohmann::json parse_report_text(const std::string& text, const std::string& file) {
   nlohmann::json report = parse_json(text, file);  // depth, duplicate keys, 1e400
   if (!report.is_object()) fail_at(Location{file, 1, 1}, "", "not a pjsim report (not a JSON object)");
   const std::string current = reports::kSchemaVersion;

@@ -22,6 +22,10 @@ namespace pjsim::sim {
 /// Throws UserError, located in the file, at the first problem.
 nlohmann::json read_report_file(const std::filesystem::path& path);
 
+/// The checks after reading, on a report's text (`file` names it in errors): what the fuzz target
+/// of reports read back (fuzz/report_json_fuzz.cc) exercises.
+nlohmann::json parse_report_text(const std::string& text, const std::string& file);
+
 /// The same checks without throwing: "" and the report in `out` when it is valid, else the
 /// problem (for --resume, which sets a bad report aside and simulates the point again).
 std::string report_file_problem(const std::filesystem::path& path, nlohmann::json& out);
