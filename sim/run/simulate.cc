@@ -11,6 +11,7 @@
 
 #include "models/system.h"
 #include "reports/report_energy.h"
+#include "sim/run/address_space.h"
 #include "sim/run/asan_stack.h"
 #include "sim/run/clock_check.h"
 #include "sim/run/workload_figures.h"
@@ -126,6 +127,8 @@ reports::RunResult simulate_unguarded(const DesignPoint& point, const PointPlan&
   const workloads::WorkloadSpec& w = point.workload;
   const models::SystemPlan& plan = point_plan.system;
 
+  if (!address_space_available(thread_stack_bytes(plan.chips.size(), point.arch.chip.cores)))
+    out_of_memory(point, "the thread stacks would not fit the address-space limit");
   reports::RunResult r;
   models::SimStats stats;
   models::System system("system", point.arch, plan, r.ledger, stats);
