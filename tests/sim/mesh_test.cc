@@ -136,3 +136,30 @@ TEST_CASE("an all-reduce of a bandwidth-bound buffer over x, y, z of a 4x4x4 tor
   // against 0.984 b per link direction, topologies/collective_algorithms.h).
   CHECK(s["seconds"].get<double>() >= 2.5 * c["seconds"].get<double>());
 }
+
+TEST_CASE("received collective data is written through the receiver's SRAM port and reduced on its vector unit",
+          "[sim][physics]") {
+  // Tensor over a 4-chip torus axis, rings: per layer two all-reduces of 16 x 2048 bf16 (64 KiB),
+  // plus the embedding's all-gather of 64 KiB.
+  const auto run = run_default(
+      {"workload.model.hidden_size=2048", "workload.model.num_hidden_layers=2", "workload.model.num_attention_heads=16",
+       "workload.model.num_key_value_heads=16", "workload.model.head_dim=128", "workload.model.intermediate_size=8192",
+       "workload.model.vocab_size=32000", "workload.batch=16", "workload.context_tokens=512",
+       "arch.topology.kind=torus2d", "arch.topology.dims=[4, 1]", "workload.mapping.tensor=[x]",
+       "arch.topology.collectives.algorithm=ring"});
+  REQUIRE(run.exit_code == 0);
+  std::uint64_t adds = 0, written = 0;
+  for (const auto& [key, count] : run.report["ledger"].items()) {
+    // action|precision|chip|core|layer|op|data
+    const bool collective = key.find("|collective|") != std::string::npos;
+    if (collective && key.rfind("vector_op|", 0) == 0) adds += count.get<std::uint64_t>();
+    if (collective && key.rfind("sram_write_bits|", 0) == 0) written += count.get<std::uint64_t>();
+  }
+  const std::uint64_t buffer = 16 * 2048 * 2, chips = 4, layers = 2;
+  // Each chip receives 3/4 of the buffer in an all-reduce's reduce-scatter half and adds it (one op per
+  // bf16 element); it receives 2 x 3/4 of it over the whole all-reduce, and 3/4 in the all-gather.
+  CHECK(adds == chips * layers * 2 * (3 * buffer / 4) / 2);
+  CHECK(written == chips * (layers * 2 * (2 * 3 * buffer / 4) + 3 * buffer / 4) * 8);
+  // The adds cost vector-unit energy under the collective.
+  CHECK(run.report["energy_pj"]["by_op"]["collective"].get<double>() > 0);
+}
