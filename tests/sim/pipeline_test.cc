@@ -27,10 +27,10 @@ TEST_CASE("S decode steps through P stages take at least S times one step", "[si
   REQUIRE(one.exit_code == 0);
   REQUIRE(four.exit_code == 0);
   // Step s + 1 enters stage 0 only after step s's token has left stage 3: the steps follow each
-  // other. Not exactly 4x: while stage 0 waits for the token its DMA already loads the first tiles
-  // of its weights (which do not depend on the token), as stages 1..3 do in every step while they
-  // wait for activations; the first step cannot (docs/mapping.md). With overlapping steps (the
-  // old schedule) 4 steps took 1.77x one step.
+  // other. Not exactly 4x: while a stage waits its DMA already loads its next tiles of weights and
+  // KV (which do not depend on the token); the first step starts cold (docs/mapping.md; with one
+  // DMA buffer the steps are >= 2x for 2). With overlapping steps (the old schedule) 4 steps took
+  // 1.77x one step.
   CHECK(seconds(four) >= 0.98 * 4 * seconds(one));
   CHECK(seconds(four) <= 4.05 * seconds(one));
   // Link bits: 4 steps x 3 stage boundaries x 2 x 4096 bf16 activations, one hop each, plus 3
