@@ -127,3 +127,32 @@ TEST_CASE("weight-gathered: each chip sends (G-1)/G of every weight it uses, wha
   // The same MACs as the model's.
   CHECK(b16.report["counts"]["macs"]["total"].get<std::uint64_t>() * 2 == b32.report["counts"]["macs"]["total"].get<std::uint64_t>());
 }
+
+TEST_CASE("1D per-chip link traffic stays constant as chips are added while 2D traffic falls", "[sim][physics]") {
+  // 64 heads of 32 so that 64 chips can split them; decode, batch 16, rings.
+  const std::vector<std::string> model = {
+      "workload.model.hidden_size=2048", "workload.model.num_hidden_layers=2", "workload.model.num_attention_heads=64",
+      "workload.model.num_key_value_heads=64", "workload.model.head_dim=32", "workload.model.intermediate_size=8192",
+      "workload.model.vocab_size=32000", "workload.batch=16", "workload.context_tokens=512",
+      "arch.topology.kind=torus2d", "arch.topology.collectives.algorithm=ring"};
+  // Per chip, the layers' traffic: everything the collectives sent less the all-gathers of the
+  // embedding (both layouts) and of the LM head's input (2D), (T-1)/T x B x d bf16 each.
+  auto per_chip = [&](const std::vector<std::string>& sets, double chips, int whole_gathers) {
+    const auto run = run_default(with(model, sets));
+    REQUIRE(run.exit_code == 0);
+    double bits = 0;
+    for (const auto& [kind, c] : run.report["collectives"].items()) bits += c["bits"].get<double>();
+    return bits / chips - whole_gathers * (chips - 1) / chips * 16 * 2048 * 2 * 8;
+  };
+  const double one_d_16 = per_chip({"arch.topology.dims=[2, 8]", "workload.mapping.tensor=[x, y]"}, 16, 1);
+  const double one_d_64 = per_chip({"arch.topology.dims=[4, 16]", "workload.mapping.tensor=[x, y]"}, 64, 1);
+  const double two_d_16 =
+      per_chip({"arch.topology.dims=[2, 8]", "workload.mapping.hidden=[x]", "workload.mapping.tensor=[y]"}, 16, 2);
+  const double two_d_64 =
+      per_chip({"arch.topology.dims=[4, 16]", "workload.mapping.hidden=[x]", "workload.mapping.tensor=[y]"}, 64, 2);
+  // 1D: 4 (T-1)/T B d per layer, 63/64 against 15/16 of it: constant in T.
+  CHECK(one_d_64 / one_d_16 == Approx((63.0 / 64) / (15.0 / 16)).epsilon(1e-9));
+  // 2D: X = 2 -> 4, Y = 8 -> 16: 2,883,584 -> 1,769,472 bits per chip (0.61x), under half of 1D at 64.
+  CHECK(two_d_64 < 0.65 * two_d_16);
+  CHECK(two_d_64 < 0.5 * one_d_64);
+}
