@@ -49,6 +49,15 @@ const std::vector<BenchPoint>& named_points() {
        join({"workload.model=llama-3-70b", "workload.batch=8", "workload.context_tokens=1024",
              "workload.mapping.tensor=[x, y, z]"},
             kTorus64)},
+      // Issue 13: tokens through pipeline stages in micro-batches, and the 2D weight-stationary layout.
+      {"Llama-3-70B decode, batch 16, 4 steps, 4x4x4 torus, tensor [x,y] pipeline [z], 4 micro-batches",
+       join({"workload.model=llama-3-70b", "workload.batch=16", "workload.context_tokens=1024", "workload.steps=4",
+             "workload.mapping.tensor=[x, y]", "workload.mapping.pipeline=[z]", "workload.mapping.microbatches=4"},
+            kTorus64)},
+      {"Llama-3-70B prefill 2k, batch 4, 4x4x4 torus, 2D: hidden [x] tensor [y,z]",
+       join({"workload.model=llama-3-70b", "workload.phase=prefill", "workload.prompt_tokens=2048", "workload.batch=4",
+             "workload.mapping.hidden=[x]", "workload.mapping.tensor=[y, z]"},
+            kTorus64)},
   };
   return all;
 }

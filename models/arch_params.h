@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/technology.h"
+#include "topologies/collective_algorithms.h"
 #include "topologies/chip_mesh.h"
 
 namespace pjsim::models {
@@ -74,6 +75,11 @@ struct ChipParams {
 struct LinkParams {
   double bandwidth_bytes_per_s = 0;  ///< per link and direction
   double latency_s = 0;              ///< per hop
+  /// Collectives over several axes: concurrent (parts of the buffer on every axis at once) or
+  /// sequential (one axis after another); topologies/collective_algorithms.h.
+  topologies::AxisSchedule axis_schedule = topologies::AxisSchedule::concurrent;
+  /// all-reduce and all-gather: ring, one-shot, or auto (least estimated time).
+  topologies::Algorithm algorithm = topologies::Algorithm::automatic;
 };
 
 struct ArchParams {

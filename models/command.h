@@ -36,6 +36,9 @@ struct SimStats {
   /// one, as core 0 passes the op's barrier), summed over chips, by (layer, op category). On one
   /// chip they sum to the simulated time. Example: {(3, mlp)} -> 1.9e-4 s.
   std::map<std::pair<int, workloads::OpCategory>, double> op_seconds;
+  /// When each chip's core 0 finished its program, summed over chips (simulated seconds): with
+  /// the interconnect's pipeline waits, the pipeline bubble (sim/run/simulate.cc).
+  double chip_finish_seconds = 0;
 };
 
 /// Issues `cmd` on `socket` with `delay` (time from now until the request may start) and returns

@@ -176,6 +176,7 @@ void Core::compute_thread() {
     ops_done_ = i + 1;
     op_done_event_.notify(sc_core::SC_ZERO_TIME);
   }
+  if (index_ == 0) stats_.chip_finish_seconds += sc_core::sc_time_stamp().to_seconds();
   finished_ = true;
 }
 

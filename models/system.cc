@@ -13,6 +13,11 @@ System::System(sc_core::sc_module_name name, const ArchParams& arch, const Syste
     const std::string chip_name = "chip" + std::to_string(c);
     chips_.push_back(std::make_unique<Chip>(chip_name.c_str(), arch, static_cast<int>(c), interconnect_.get(), ledger, stats));
   }
+  if (interconnect_) {
+    std::vector<Core*> receivers;
+    for (const auto& chip : chips_) receivers.push_back(chip->cores().front().get());
+    interconnect_->attach(std::move(receivers));
+  }
   start(plan);
 }
 

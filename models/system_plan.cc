@@ -30,7 +30,8 @@ double gib(std::uint64_t bits) { return static_cast<double>(bits) / 8 / (1024.0 
 // times the experts of that layer the chip holds.
 ChipPlacement measure(const std::vector<ChipItem>& items, const ArchParams& arch, const workloads::ChipRole& role,
                       std::uint64_t experts) {
-  std::map<std::string, std::uint64_t> weights, kv;
+  std::map<std::string, std::uint64_t> weights;
+  std::map<std::pair<std::string, std::uint64_t>, std::uint64_t> kv;  // by (name, micro-batch): their own sequences
   struct ExpertOp {
     int layer, expert;
     std::uint64_t bits;
@@ -43,7 +44,10 @@ ChipPlacement measure(const std::vector<ChipItem>& items, const ArchParams& arch
     switch (op.operand_class()) {
       case DataClass::weights: {
         std::uint64_t bits = 0;
-        for (const Tile& t : tile_op(op, arch.core, true)) bits += t.load_operand_bits + t.load_scale_bits + t.load_metadata_bits;
+        if (op.weight_shards > 1)  // weight-gathered: the chip stores its shard of the weight
+          bits = bits_of(op.operand_elements(), op.operand_precision) / op.weight_shards;
+        else
+          for (const Tile& t : tile_op(op, arch.core, true)) bits += t.load_operand_bits + t.load_scale_bits + t.load_metadata_bits;
         const int expert = op.expert;
         if (expert >= 0)
           expert_ops[op.name] = {op.layer, expert, bits};
@@ -52,7 +56,10 @@ ChipPlacement measure(const std::vector<ChipItem>& items, const ArchParams& arch
         break;
       }
       case DataClass::kv:  // ring attention's visiting KV blocks are not this chip's cache
-        if (!op.operand_in_sram) kv[op.name] = std::max(kv[op.name], bits_of(op.operand_elements(), op.operand_precision));
+        if (!op.operand_in_sram) {
+          std::uint64_t& held = kv[{op.name, item.microbatch}];
+          held = std::max(held, bits_of(op.operand_elements(), op.operand_precision));
+        }
         break;
       default: break;
     }
@@ -83,22 +90,24 @@ SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w,
   plan.problem = workloads::mapping_problem(w.mapping, dims, w);
   if (!plan.problem.empty()) return plan;
 
-  const workloads::WorkloadSpec replica = workloads::replica_workload(w, w.mapping, dims);
-  std::vector<workloads::Op> replica_ops;  // only with data parallelism: a smaller batch per replica
-  if (replica.batch != w.batch) replica_ops = workloads::run_ops(replica);
-  const std::vector<workloads::Op>& ops = replica.batch != w.batch ? replica_ops : whole_run_ops;
+  // One micro-batch of a replica (data parallelism and micro-batches make the batch smaller).
+  const workloads::WorkloadSpec microbatch = workloads::microbatch_workload(w, w.mapping, dims);
+  std::vector<workloads::Op> microbatch_ops;
+  if (microbatch.batch != w.batch) microbatch_ops = workloads::run_ops(microbatch);
+  const std::vector<workloads::Op>& ops = microbatch.batch != w.batch ? microbatch_ops : whole_run_ops;
   const auto sram_budget = static_cast<std::uint64_t>(arch.chip.cores * arch.core.sram.capacity_bytes * 8 / 2);
   const auto hbm_capacity = static_cast<std::uint64_t>(arch.chip.hbm.capacity_bytes * 8);
   const std::uint64_t embedding_table = bits_of(w.model.embedding_params(), w.precision.weights);
 
   plan.chips.resize(mesh.chips());
-  std::map<std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t>,
+  std::map<std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t>,
            std::pair<std::shared_ptr<const std::vector<ChipItem>>, ChipPlacement>>
       by_role;  // chips of equal ranks share their program
   for (std::uint64_t c = 0; c < mesh.chips(); ++c) {
     ChipPlan& chip = plan.chips[c];
     chip.role = workloads::role_of(w.mapping, dims, mesh.coords(c), w.phase);
-    auto& known = by_role[{chip.role.tensor_rank, chip.role.expert_rank, chip.role.context_rank, chip.role.stage}];
+    auto& known = by_role[{chip.role.tensor_rank, chip.role.expert_rank, chip.role.context_rank, chip.role.stage,
+                           chip.role.hidden_rank * chip.role.gathered_size + chip.role.gathered_rank}];
     if (!known.first) {
       auto items = std::make_shared<const std::vector<ChipItem>>(workloads::chip_items(ops, w.model, chip.role, w.mapping));
       known = {items, measure(*items, arch, chip.role, w.model.num_experts)};
@@ -106,7 +115,7 @@ SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w,
     chip.items = known.first;
     ChipPlacement& p = chip.placement;
     p = known.second;
-    if (chip.role.stage == 0) p.embedding_bits = embedding_table / chip.role.tensor_size;
+    if (chip.role.stage == 0) p.embedding_bits = embedding_table / (chip.role.tensor_size * chip.role.hidden_size);
     p.sram_budget_bits = sram_budget;
     p.hbm_capacity_bits = hbm_capacity;
     const workloads::PlacementSpec& want = w.placement;

@@ -133,6 +133,14 @@ nlohmann::json build_report(const RunResult& r, const std::string& pjsim_version
   j["links"] = links_section(r);
   j["placement"] = placement_section(r);
   j["time"]["collective_seconds"] = r.collective_seconds;
+  for (const auto& [kind, c] : r.collectives_by_kind)
+    j["collectives"][kind] = {{"count", c.count},
+                              {"bits", c.bits},
+                              {"seconds", c.seconds},
+                              {"exposed_seconds", c.exposed_seconds},
+                              {"algorithms", c.algorithms}};
+  if (r.pipeline_stages > 1)
+    j["pipeline"] = {{"stages", r.pipeline_stages}, {"microbatches", r.microbatches}, {"bubble", r.pipeline_bubble}};
   j["metrics"] = metrics_section(r, j);
   return j;
 }

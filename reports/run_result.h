@@ -49,6 +49,15 @@ struct WorkloadFigures {
   std::uint64_t kv_cache_bits = 0;        ///< KV held at the end of the run (target + draft)
 };
 
+/// The collectives of one kind in a run (report.json `collectives.<kind>`).
+struct CollectiveRow {
+  std::uint64_t count = 0;
+  std::uint64_t bits = 0;          ///< bits sent over the links (each transfer once)
+  double seconds = 0;              ///< start to end, summed over collectives of the kind
+  double exposed_seconds = 0;      ///< of which the chips taking part could not compute
+  std::map<std::string, std::uint64_t> algorithms;  ///< "ring", "one_shot", "direct" -> collectives
+};
+
 struct RunResult {
   std::string name;
   nlohmann::json config;        ///< fully resolved design point
@@ -75,6 +84,13 @@ struct RunResult {
   /// chip each map sums to `seconds`. Empty when the run did not record them.
   std::map<std::string, double> op_seconds, layer_seconds;
   std::uint64_t collectives = 0;        ///< collectives run
+  /// Pipeline parallelism (report.json `pipeline`, only when stages > 1): stages, micro-batches per
+  /// pass, and the bubble: the fraction of chip-time spent neither computing nor in a collective
+  /// other than a pipeline receive = (sum over chips of pipeline receive waits + time after the
+  /// chip finished) / (chips x seconds). Balanced stages: (P - 1) / (M + P - 1).
+  std::uint64_t pipeline_stages = 1, microbatches = 1;
+  std::map<std::string, CollectiveRow> collectives_by_kind;  ///< by kind, e.g. "all_reduce"; empty on one chip
+  double pipeline_bubble = 0;
   std::uint64_t sim_events = 0; ///< transactions and waits issued to the SystemC kernel (deterministic)
   WorkloadFigures workload;     ///< MoE, speculative and KV figures (report.json `workload`)
 };

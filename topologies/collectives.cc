@@ -80,6 +80,7 @@ void emit(const Phase& phase, std::uint64_t offset, std::vector<CollectiveStep>&
   const std::uint64_t k = phase.k;
   for (std::uint64_t s = 0; s + 1 < k; ++s) {
     CollectiveStep step;
+    step.reduces = offset == 0;
     for (const Ring& r : phase.rings) {
       for (std::uint64_t i = 0; i < k; ++i) {
         const std::uint64_t bytes = chunk(r.bytes, k, (i + offset + k - s) % k);
@@ -146,22 +147,55 @@ Schedule all_to_all(const ChipMesh& mesh, const std::vector<std::size_t>& axes,
   return out;
 }
 
+Schedule all_to_all(const ChipMesh& mesh, const std::vector<std::size_t>& axes,
+                    const std::vector<std::uint64_t>& matrix) {
+  const auto groups = mesh.groups(axes);
+  const std::uint64_t p = groups.front().size();
+  if (matrix.size() != p * p) {
+    throw std::invalid_argument("all-to-all over " + std::to_string(p) + " chips needs " +
+                                std::to_string(p * p) + " byte counts, got " +
+                                std::to_string(matrix.size()));
+  }
+  Schedule out{CollectiveKind::all_to_all, {}};
+  for (std::uint64_t s = 1; s < p; ++s) {
+    CollectiveStep step;
+    for (const auto& g : groups) {
+      for (std::uint64_t i = 0; i < p; ++i) {
+        const std::uint64_t to = (i + s) % p, bytes = matrix[i * p + to];
+        if (bytes > 0) step.transfers.push_back({g[i], g[to], bytes});
+      }
+    }
+    out.steps.push_back(std::move(step));
+  }
+  return out;
+}
+
 Schedule send_recv(const ChipMesh& mesh, std::size_t axis, std::uint64_t bytes,
                    std::uint64_t from_stage) {
+  if (axis < mesh.axes() && from_stage + 1 >= mesh.dim(axis)) {
+    throw std::invalid_argument("stage " + std::to_string(from_stage) +
+                                " has no next stage on an axis of " +
+                                std::to_string(mesh.dim(axis)));
+  }
+  return send_recv(mesh, axis, bytes, from_stage, from_stage + 1);
+}
+
+Schedule send_recv(const ChipMesh& mesh, std::size_t axis, std::uint64_t bytes,
+                   std::uint64_t from_stage, std::uint64_t to_stage) {
   if (axis >= mesh.axes()) {
     throw std::invalid_argument("axis " + std::to_string(axis) + " not in a " +
                                 std::to_string(mesh.axes()) + "-axis mesh");
   }
-  if (from_stage + 1 >= mesh.dim(axis)) {
-    throw std::invalid_argument("stage " + std::to_string(from_stage) +
-                                " has no next stage on an axis of " +
+  if (from_stage >= mesh.dim(axis) || to_stage >= mesh.dim(axis) || from_stage == to_stage) {
+    throw std::invalid_argument("no send from stage " + std::to_string(from_stage) + " to stage " +
+                                std::to_string(to_stage) + " on an axis of " +
                                 std::to_string(mesh.dim(axis)));
   }
   Schedule out{CollectiveKind::send_recv, {CollectiveStep{}}};
   for (std::uint64_t c = 0; c < mesh.chips(); ++c) {
     std::vector<std::uint64_t> at = mesh.coords(c);
     if (at[axis] != from_stage) continue;
-    at[axis] += 1;
+    at[axis] = to_stage;
     if (bytes > 0) out.steps.front().transfers.push_back({c, mesh.chip_at(at), bytes});
   }
   return out;

@@ -68,6 +68,7 @@ struct Transfer {
 /// All transfers of a step run concurrently; step i+1 starts when step i is done.
 struct CollectiveStep {
   std::vector<Transfer> transfers;
+  bool reduces = false;  ///< the receivers add what they receive to their own (reduce-scatter steps)
 };
 
 enum class CollectiveKind { all_reduce, reduce_scatter, all_gather, all_to_all, send_recv };
@@ -96,12 +97,24 @@ Schedule all_gather(const ChipMesh& mesh, const std::vector<std::size_t>& axes,
 Schedule all_to_all(const ChipMesh& mesh, const std::vector<std::size_t>& axes,
                     std::uint64_t bytes);
 
+/// The same with the bytes of every (source rank i, destination rank j) pair of a group given:
+/// matrix[i * p + j] (p x p, group() order; the diagonal stays on the chip). Every group sends the
+/// same matrix. MoE dispatch and combine send the tokens routed to each chip's experts.
+/// Throws std::invalid_argument when matrix.size() != p x p.
+Schedule all_to_all(const ChipMesh& mesh, const std::vector<std::size_t>& axes,
+                    const std::vector<std::uint64_t>& matrix);
+
 /// Pipeline: every chip of stage `from_stage` sends `bytes` to the chip with the same other
 /// coordinates at stage from_stage + 1 along `axis`. One step.
 /// Example: 4 x 4 mesh, send_recv(m, 1, 100, 2): chips 8..11 send 100 bytes to chips 12..15.
 /// Throws std::invalid_argument when axis >= mesh.axes() or from_stage + 1 >= mesh.dim(axis).
 Schedule send_recv(const ChipMesh& mesh, std::size_t axis, std::uint64_t bytes,
                    std::uint64_t from_stage);
+/// The same from stage `from_stage` to any other stage `to_stage` (a token sent from the last
+/// pipeline stage back to the first: 1 hop over a torus's wrap link, k - 1 hops on a mesh).
+/// Throws std::invalid_argument when either stage is outside the axis or they are equal.
+Schedule send_recv(const ChipMesh& mesh, std::size_t axis, std::uint64_t bytes,
+                   std::uint64_t from_stage, std::uint64_t to_stage);
 
 /// Sum of the bytes of every transfer whose src is `chip`.
 std::uint64_t bytes_sent_by(const Schedule& schedule, std::uint64_t chip);

@@ -1,5 +1,7 @@
 #include "workloads/mapping.h"
 
+#include <algorithm>
+
 
 namespace pjsim::workloads {
 
@@ -17,6 +19,7 @@ const char* to_string(CollectiveOp c) {
     case CollectiveOp::all_gather: return "all_gather";
     case CollectiveOp::all_to_all: return "all_to_all";
     case CollectiveOp::send_recv: return "send_recv";
+    case CollectiveOp::reduce_scatter: return "reduce_scatter";
   }
   return "?";
 }
@@ -30,7 +33,7 @@ std::uint64_t degree(const std::vector<std::size_t>& axes, const std::vector<std
 std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w) {
   std::vector<std::string> owner(dims.size());
   const std::pair<const char*, const std::vector<std::size_t>*> kinds[] = {
-      {"tensor", &m.tensor}, {"pipeline", &m.pipeline}, {"data", &m.data}, {"expert", &m.expert}, {"context", &m.context}};
+      {"tensor", &m.tensor}, {"pipeline", &m.pipeline}, {"data", &m.data}, {"expert", &m.expert}, {"context", &m.context}, {"hidden", &m.hidden}, {"gathered", &m.gathered}};
   for (const auto& [kind, axes] : kinds) {
     for (std::size_t a : *axes) {
       if (a >= dims.size())
@@ -76,6 +79,73 @@ std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_
   if (w.batch % d != 0)
     return "data parallelism of " + std::to_string(d) + " replicas needs a batch that it divides, batch is " +
            std::to_string(w.batch);
+  if (std::string p = microbatch_problem(m, dims, w); !p.empty()) return p;
+  if (std::string p = layout_2d_problem(m, dims, w); !p.empty()) return p;
+  if (std::string p = gathered_problem(m, dims, w); !p.empty()) return p;
+  return attention_problem(m, dims, w);
+  return "";
+}
+
+std::string microbatch_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w) {
+  const std::uint64_t mb = m.microbatches, per_replica = w.batch / degree(m.data, dims), e = degree(m.expert, dims);
+  if (mb == 0) return "microbatches must be at least 1";
+  if (mb > per_replica)
+    return std::to_string(mb) + " micro-batches exceed the batch of " + std::to_string(per_replica) +
+           " sequences per replica (a micro-batch holds whole sequences)";
+  if (per_replica % mb != 0)
+    return std::to_string(mb) + " micro-batches do not divide the batch of " + std::to_string(per_replica) +
+           " sequences per replica; choose a divisor of it";
+  if (e > 1 && (per_replica / mb) % e != 0)
+    return "expert parallelism over " + std::to_string(e) + " chips does not divide a micro-batch of " +
+           std::to_string(per_replica / mb) + " sequences";
+  return "";
+}
+
+std::string layout_2d_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w) {
+  const std::uint64_t x = degree(m.hidden, dims);
+  if (x == 1) return "";
+  const std::uint64_t t = x * degree(m.tensor, dims);
+  const ModelShape& s = w.model;
+  const std::string layout = "the 2D weight-stationary layout (hidden over " + std::to_string(x) + " chips, " +
+                             std::to_string(t) + " with tensor)";
+  if (degree(m.expert, dims) > 1 || degree(m.context, dims) > 1 || m.attention == AttentionSharding::batch)
+    return layout + " cannot be combined with expert or context parallelism or attention: batch";
+  if (s.hidden_size % t != 0)
+    return layout + ": " + std::to_string(t) + " does not divide hidden_size " + std::to_string(s.hidden_size);
+  if (s.num_attention_heads % t != 0)
+    return layout + ": " + std::to_string(t) + " does not divide " + std::to_string(s.num_attention_heads) + " attention heads";
+  if (s.num_key_value_heads % t != 0 && t % s.num_key_value_heads != 0)
+    return layout + ": " + std::to_string(t) + " and " + std::to_string(s.num_key_value_heads) +
+           " KV heads: one must divide the other";
+  if (s.intermediate_size % t != 0)
+    return layout + ": " + std::to_string(t) + " does not divide intermediate_size " + std::to_string(s.intermediate_size);
+  if (s.is_moe()) return layout + " is for dense models";
+  return "";
+}
+
+std::string gathered_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w) {
+  const std::uint64_t g = degree(m.gathered, dims);
+  if (g == 1) return "";
+  const std::string layout = "the weight-gathered layout over " + std::to_string(g) + " chips";
+  if (degree(m.expert, dims) > 1 || degree(m.context, dims) > 1 || degree(m.hidden, dims) > 1 ||
+      m.attention == AttentionSharding::batch)
+    return layout + " cannot be combined with expert, context or hidden axes or attention: batch";
+  const std::uint64_t per_microbatch = w.batch / degree(m.data, dims) / std::max<std::uint64_t>(m.microbatches, 1);
+  if (per_microbatch % g != 0)
+    return layout + " splits the batch " + std::to_string(g) + " ways: it needs a batch per replica and micro-batch that " +
+           std::to_string(g) + " divides, got " + std::to_string(per_microbatch);
+  return "";
+}
+
+std::string attention_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w) {
+  if (m.attention != AttentionSharding::batch) return "";
+  const std::uint64_t t = degree(m.tensor, dims);
+  if (t == 1) return "attention: batch splits attention over the tensor axes, and none is mapped (choose heads, or map tensor)";
+  if (degree(m.context, dims) > 1) return "attention: batch cannot be combined with context parallelism";
+  const std::uint64_t per_microbatch = w.batch / degree(m.data, dims) / std::max<std::uint64_t>(m.microbatches, 1);
+  if (per_microbatch % t != 0)
+    return "attention: batch over " + std::to_string(t) + " tensor chips needs a batch per replica and micro-batch that it divides, got " +
+           std::to_string(per_microbatch);
   return "";
 }
 
@@ -98,12 +168,23 @@ ChipRole role_of(const MappingSpec& m, const std::vector<std::uint64_t>& dims, c
   role.context_rank = rank(m.context);
   role.context_size = degree(m.context, dims);
   role.ring = role.context_size > 1 && phase == Phase::prefill;
+  role.attention_by_batch = role.tensor_size > 1 && m.attention == AttentionSharding::batch;
+  role.hidden_rank = rank(m.hidden);
+  role.hidden_size = degree(m.hidden, dims);
+  role.gathered_rank = rank(m.gathered);
+  role.gathered_size = degree(m.gathered, dims);
   return role;
 }
 
 WorkloadSpec replica_workload(const WorkloadSpec& w, const MappingSpec& m, const std::vector<std::uint64_t>& dims) {
   WorkloadSpec r = w;
   r.batch = w.batch / degree(m.data, dims);
+  return r;
+}
+
+WorkloadSpec microbatch_workload(const WorkloadSpec& w, const MappingSpec& m, const std::vector<std::uint64_t>& dims) {
+  WorkloadSpec r = replica_workload(w, m, dims);
+  r.batch /= m.microbatches == 0 ? 1 : m.microbatches;
   return r;
 }
 

@@ -56,6 +56,9 @@ struct Op {
   /// The B operand reaches SRAM by other means than a DMA load from HBM (ring attention's KV
   /// blocks arrive over the inter-chip links): tiles load nothing for it.
   bool operand_in_sram = false;
+  /// Weight-gathered layout: the chip stores 1/weight_shards of this op's weights and gathers the
+  /// rest over the links just before the op (operand_in_sram then holds). 1 = stores them all.
+  std::uint64_t weight_shards = 1;
   /// Group scaling of the B operand (gemm weights): one scale of `scale_precision` per
   /// `scale_group` consecutive weights along k (0 = no scales). Example: int4, group 128, bf16
   /// scales -> 4 + 16/128 = 4.125 bits per weight moved.

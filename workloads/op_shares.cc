@@ -50,11 +50,21 @@ Op shard_for_tensor(const Op& op, const ModelShape& s, const ChipRole& r) {
   const std::string suffix = suffix_of(op.name);
   Op o = op;
   if (suffix == "qkv") {
-    o.n = (ts.heads + 2 * ts.kv_heads) * ts.head_dim;
+    o.n = (ts.heads + (r.attention_by_batch ? 0 : 2 * ts.kv_heads)) * ts.head_dim;
   } else if (suffix == "rope") {
     const std::uint64_t ops = per_element(op.vector_ops, op.m * op.k);
-    o.k = (ts.heads + ts.kv_heads) * ts.head_dim;
-    o.vector_ops = o.m * o.k * ops;
+    if (r.attention_by_batch) {  // this chip's query heads for every token, all K heads for its tokens
+      o.k = ts.heads * ts.head_dim;
+      o.vector_ops = (o.m * o.k + op.m / t * s.num_key_value_heads * s.head_dim) * ops;
+    } else {
+      o.k = (ts.heads + ts.kv_heads) * ts.head_dim;
+      o.vector_ops = o.m * o.k * ops;
+    }
+  } else if (suffix == "attention" && r.attention_by_batch) {
+    const std::uint64_t ops = per_element(op.vector_ops, op.instances * op.m * op.n);
+    o.instances = op.instances / t;  // whole sequences: the batch divides by t (attention_problem)
+    o.vector_ops = o.instances * o.m * o.n * ops;
+    o.kv_append_elements = op.kv_append_elements / t;
   } else if (suffix == "attention") {
     const std::uint64_t group = s.num_attention_heads / s.num_key_value_heads;
     const std::uint64_t ops = per_element(op.vector_ops, op.instances * op.m * op.n);
@@ -77,6 +87,15 @@ Op shard_for_tensor(const Op& op, const ModelShape& s, const ChipRole& r) {
   } else if (op.kind == OpKind::embedding) {
     o.m = share(op.m, r.tensor_rank, t);
   }
+  return o;
+}
+
+Op kv_projection(const Op& qkv, const ModelShape& s, const ChipRole& r) {
+  Op o = qkv;
+  o.name += "_kv";
+  o.m = qkv.m / r.tensor_size;
+  o.k = s.hidden_size;
+  o.n = 2 * s.num_key_value_heads * s.head_dim;
   return o;
 }
 
@@ -128,19 +147,23 @@ bool shard_for_experts(Op& o, const ChipRole& r) {
   if (p == 1) return true;
   const int expert = o.expert;
   if (expert >= 0) return static_cast<std::uint64_t>(expert) % p == rank;
+  shard_by_batch(o, rank, p);
+  return true;
+}
+
+void shard_by_batch(Op& o, std::uint64_t rank, std::uint64_t p) {
   if (o.kind == OpKind::attention) {
     const std::uint64_t ops = per_element(o.vector_ops, o.instances * o.m * o.n);
     const std::uint64_t append = per_element(o.kv_append_elements, o.instances);
     o.instances /= p;  // the batch divides by p (mapping_problem), so whole sequences move
     o.vector_ops = o.instances * o.m * o.n * ops;
     o.kv_append_elements = o.instances * append;
-    return true;
+    return;
   }
   const std::uint64_t rows = share(o.m, rank, p);
   const std::uint64_t ops = per_element(o.vector_ops, o.m);
   o.vector_ops = rows * ops;
   o.m = rows;
-  return true;
 }
 
 }  // namespace pjsim::workloads

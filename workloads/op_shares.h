@@ -25,6 +25,9 @@ std::uint64_t bytes_of(std::uint64_t elements, Precision p);
 
 /// The chip's part of `op` under tensor parallelism (heads, MLP columns, vocabulary rows).
 Op shard_for_tensor(const Op& op, const ModelShape& s, const ChipRole& r);
+/// Attention by batch: the K and V projection (`<layer>.qkv_kv`) of all KV heads for this chip's
+/// batch / T sequences, from the whole-batch `qkv` op.
+Op kv_projection(const Op& qkv, const ModelShape& s, const ChipRole& r);
 /// Context parallelism in decode: this chip's share of every sequence's KV positions.
 void shard_for_context(Op& o, const ChipRole& r);
 /// Ring attention (context parallelism in prefill): the ops this chip runs for `o` (maybe none).
@@ -32,5 +35,7 @@ std::vector<Op> ring_ops(Op o, const ChipRole& r);
 /// Expert parallelism: false when the op is another chip's expert; else `o` becomes this chip's
 /// share of the tokens.
 bool shard_for_experts(Op& o, const ChipRole& r);
+/// Rank `rank` of `p`'s share of the op's sequences (attention: whole instances; other ops: rows).
+void shard_by_batch(Op& o, std::uint64_t rank, std::uint64_t p);
 
 }  // namespace pjsim::workloads

@@ -166,6 +166,12 @@ void build_topology(const Values& v, models::ArchParams& a) {
     fail_at(dims.where, "arch.topology.dims", fmt::format("{:.0f} chips; pjsim simulates at most 65536", chips));
   a.link.bandwidth_bytes_per_s = number(v, "arch.topology.link.bandwidth");
   a.link.latency_s = number(v, "arch.topology.link.latency");
+  a.link.axis_schedule = text(v, "arch.topology.collectives.axes") == "sequential" ? topologies::AxisSchedule::sequential
+                                                                                   : topologies::AxisSchedule::concurrent;
+  const std::string algorithm = text(v, "arch.topology.collectives.algorithm");
+  a.link.algorithm = algorithm == "ring"       ? topologies::Algorithm::ring
+                     : algorithm == "one_shot" ? topologies::Algorithm::one_shot
+                                               : topologies::Algorithm::automatic;
 }
 
 void build_mapping(const Values& v, workloads::WorkloadSpec& w) {
@@ -180,6 +186,11 @@ void build_mapping(const Values& v, workloads::WorkloadSpec& w) {
   w.mapping.data = axes("data");
   w.mapping.expert = axes("expert");
   w.mapping.context = axes("context");
+  w.mapping.hidden = axes("hidden");
+  w.mapping.gathered = axes("gathered");
+  w.mapping.microbatches = integer(v, "workload.mapping.microbatches");
+  w.mapping.attention = text(v, "workload.mapping.attention") == "batch" ? workloads::AttentionSharding::batch
+                                                                          : workloads::AttentionSharding::heads;
   auto residence = [&](const char* key) {
     const std::string t = text(v, std::string("workload.placement.") + key);
     return t == "sram" ? workloads::Residence::sram : t == "hbm" ? workloads::Residence::hbm : workloads::Residence::automatic;

@@ -46,6 +46,8 @@ void add_arch_rows(std::vector<SchemaRow>& s) {
   s.push_back([] { SchemaRow r = number_row("arch.topology.dims", P::defaulted, "[1, 1]", 1, 4096, "chips along x, y (and z for 3D); whole numbers; the product is the chip count"); r.type = ValueType::number_list; return r; }());
   s.push_back(quantity_row("arch.topology.link.bandwidth", U::bandwidth, P::defaulted, "45 GB/s", true, "inter-chip link bandwidth per direction"));
   s.push_back(quantity_row("arch.topology.link.latency", U::time, P::defaulted, "1 us", false, "latency of one inter-chip hop"));
+  s.push_back(choice_row("arch.topology.collectives.axes", "concurrent", {"concurrent", "sequential"}, "a collective over several mesh axes: concurrent = the buffer split over the axes in rotated order, every axis's links busy at once; sequential = one axis after another"));
+  s.push_back(choice_row("arch.topology.collectives.algorithm", "auto", {"auto", "ring", "one_shot"}, "all-reduce and all-gather: ring (bandwidth-optimal), one_shot (every chip sends to every other in one step: latency-optimal), auto = the least estimated time (docs/topologies.md)"));
 }
 
 }  // namespace pjsim::sim

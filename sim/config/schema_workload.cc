@@ -47,17 +47,21 @@ void add_workload_rows(std::vector<SchemaRow>& s) {
   s.push_back(int_row("workload.prompt_tokens", P::defaulted, "0", 0, 16777216, "prefill: prompt length of every sequence (>= 1 for prefill)"));
   s.push_back(int_row("workload.context_tokens", P::defaulted, "0", 0, 16777216, "decode: KV positions attended by the first step (>= 1 for decode)"));
   s.push_back(int_row("workload.steps", P::defaulted, "1", 1, 10000, "decode steps simulated (context grows by one per step)"));
-  for (const char* kind : {"tensor", "pipeline", "data", "expert", "context"}) {
+  for (const char* kind : {"tensor", "pipeline", "data", "expert", "context", "hidden", "gathered"}) {
     static const std::map<std::string, std::string> docs = {
         {"tensor", "mesh axes of tensor parallelism (heads, MLP columns, vocabulary split; all-reduce after o_proj and down)"},
         {"pipeline", "mesh axis of pipeline parallelism (layers split into stages; activations sent stage to stage)"},
         {"data", "mesh axes of data parallelism (the batch split into replicas that never talk)"},
         {"expert", "mesh axes of expert parallelism (MoE experts spread over chips, tokens split; all-to-all dispatch and combine)"},
-        {"context", "mesh axes of context parallelism (decode: KV positions split, partial attention all-reduced; prefill: ring attention)"}};
+        {"context", "mesh axes of context parallelism (decode: KV positions split, partial attention all-reduced; prefill: ring attention)"},
+        {"gathered", "mesh axes of the weight-gathered layout (weights stored sharded and all-gathered before each matmul, the batch split over them; for large-batch prefill: docs/mapping.md)"},
+        {"hidden", "mesh axes splitting d_model: the 2D weight-stationary layout with tensor splitting heads and d_ff (all-gather and reduce-scatter around every matmul; docs/mapping.md)"}};
     SchemaRow r = choice_row(std::string("workload.mapping.") + kind, "[]", {"x", "y", "z"}, docs.at(kind));
     r.type = ValueType::choice_list;
     s.push_back(r);
   }
+  s.push_back(choice_row("workload.mapping.attention", "heads", {"heads", "batch"}, "how attention splits over the tensor axes: heads (with the projections; KV heads replicated when fewer than the tensor chips), or batch (each chip attends all heads of batch / T sequences and keeps only their KV cache; all-to-all before and after: docs/mapping.md)"));
+  s.push_back(int_row("workload.mapping.microbatches", P::defaulted, "1", 1, 65536, "micro-batches each pass's batch per replica is split into; they flow through the pipeline stages one after another (must divide the batch per replica)"));
   s.push_back(choice_row("workload.placement.weights", "auto", {"auto", "sram", "hbm"}, "where each chip keeps its weights: auto = SRAM when they fit in half the cores' SRAM, else HBM"));
   s.push_back(choice_row("workload.placement.kv", "auto", {"auto", "sram", "hbm"}, "where each chip keeps its KV cache: auto = SRAM when it fits beside SRAM-resident weights, else HBM"));
   for (const char* k : {"weights", "activations", "kv"})

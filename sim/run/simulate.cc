@@ -80,6 +80,16 @@ void record_links(reports::RunResult& r, const models::System& system) {
   r.links.mean_utilisation = links.empty() ? 0 : sum / static_cast<double>(links.size());
   r.collective_seconds = ici->collective_seconds();
   r.collectives = ici->collectives_run();
+  for (const auto& [kind, k] : ici->by_kind()) {
+    reports::CollectiveRow& row = r.collectives_by_kind[kind];
+    row.count = k.count;
+    row.bits = k.bits;
+    row.seconds = k.seconds;
+    // Every collective holds its chips until it ends (no overlap), except a pipeline send, whose
+    // senders go on (a receiver's wait is in pipeline.bubble).
+    row.exposed_seconds = kind == "send_recv" ? 0 : k.seconds;
+    row.algorithms = k.algorithms;
+  }
 }
 
 // Each op's time on each chip, averaged over chips, by op category and by layer.
@@ -92,6 +102,17 @@ void record_op_seconds(reports::RunResult& r, const models::SimStats& stats) {
     r.op_seconds[workloads::to_string(tag.op)] += seconds / chips;
     r.layer_seconds[reports::layer_key(tag)] += seconds / chips;
   }
+}
+
+// Pipeline bubble: chip-time spent waiting for a pipeline receive or after the chip's program ended.
+void record_pipeline(reports::RunResult& r, const models::SystemPlan& plan, const models::System& system,
+                     const models::SimStats& stats, std::uint64_t microbatches) {
+  for (const models::ChipPlan& chip : plan.chips) r.pipeline_stages = std::max(r.pipeline_stages, chip.role.stages);
+  const models::Interconnect* ici = system.interconnect();
+  if (r.pipeline_stages < 2 || ici == nullptr || r.seconds <= 0) return;
+  r.microbatches = microbatches;
+  const double chip_seconds = static_cast<double>(plan.chips.size()) * r.seconds;
+  r.pipeline_bubble = (ici->pipeline_wait_seconds() + chip_seconds - stats.chip_finish_seconds) / chip_seconds;
 }
 
 void record_placement(reports::RunResult& r, const models::SystemPlan& plan) {
@@ -165,6 +186,7 @@ reports::RunResult simulate_unguarded(const DesignPoint& point, const PointPlan&
   record_placement(r, plan);
   r.sim_events = stats.events;
   record_op_seconds(r, stats);
+  record_pipeline(r, plan, system, stats, w.mapping.microbatches);
   check_simulated_clock(r, point);
   return r;
 }

@@ -6,7 +6,7 @@
 #include "sim/config/load.h"
 #include "test_points.h"
 #include "topologies/chip_mesh.h"
-#include "topologies/collectives.h"
+#include "topologies/collective_algorithms.h"
 
 using pjsim::testing::run_default;
 
@@ -30,8 +30,12 @@ TEST_CASE("context parallelism splits the KV cache and its reads over the chips 
   // One all-reduce per layer: 2 sequences x 32 heads x 128 bf16 outputs + 2 fp32 per row.
   const std::uint64_t bytes = 2 * 32 * 128 * 2 + 2 * 8 * 4 * 2 * 4;
   const pjsim::topologies::ChipMesh mesh({pjsim::topologies::TopologyKind::mesh2d, {4, 1}});
+  // 9 KiB over 4 chips is latency-bound: the cost model picks one-shot (1 step of at most 3 hops
+  // against 6 ring steps), each chip sending its buffer to the 3 others (docs/topologies.md).
+  CHECK(four.report["collectives"]["all_reduce"]["algorithms"]["one_shot"] == w.model.num_hidden_layers);
   CHECK(four.report["counts"]["bits"]["ici_bit_hops"].get<std::uint64_t>() ==
-        w.model.num_hidden_layers * pjsim::topologies::bit_hops(pjsim::topologies::all_reduce(mesh, {0}, bytes), mesh));
+        w.model.num_hidden_layers *
+            pjsim::topologies::bit_hops(pjsim::topologies::one_shot_all_reduce(mesh, {0}, bytes), mesh));
   // At long context the step is KV bound, so spreading the KV shortens it.
   CHECK(four.report["time"]["seconds"].get<double>() < one.report["time"]["seconds"].get<double>());
 }
