@@ -13,8 +13,9 @@ MatrixUnit::MatrixUnit(sc_core::sc_module_name name, const MatrixUnitParams& par
 void MatrixUnit::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) {
   const Command& cmd = command_of(payload);
   const Tile& tile = *cmd.tile;
+  const double rate = mac_rate(params_, cmd.tag.precision);  // supported: checked by the config
   std::uint64_t cycles = 0;
-  for (int g = 0; g < tile.gemm_count; ++g) cycles += gemm_cycles(tile.gemm[g], tile.instances, params_);
+  for (int g = 0; g < tile.gemm_count; ++g) cycles += gemm_cycles(tile.gemm[g], tile.instances, params_, rate);
   Tag tag = cmd.tag;
   tag.action = Action::mac;
   ledger_.add(tag, tile.macs);

@@ -1,5 +1,7 @@
 #include "sim/run/simulate.h"
 
+#include "models/static_power.h"
+
 #include <algorithm>
 #include <cmath>
 #include <new>
@@ -153,7 +155,10 @@ reports::RunResult simulate_unguarded(const DesignPoint& point, const PointPlan&
     r.tokens_generated = w.batch;
     r.tokens_processed = w.batch * w.prompt_tokens;
   }
-  r.static_power_w = point.arch.chip.static_power_w;
+  r.static_parts = models::static_lines(point.arch);
+  r.static_power_w = models::static_watts(r.static_parts);
+  r.voltage_ratio = models::voltage_ratio(point.arch.chip);
+  r.area = models::area_lines(point.arch, point.area);
   r.chips = plan.chips.size();
   r.cores_per_chip = point.arch.chip.cores;
   r.technology = point.arch.technology;

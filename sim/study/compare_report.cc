@@ -85,6 +85,7 @@ std::string metric_text(const std::string& name, double v, bool sign = false) {
   std::string text;
   if (name == "tokens_per_second") text = reports::si_format(v, "tok/s");
   else if (name == "latency_s") text = reports::si_format(v, "s");
+  else if (name == "area_mm2") text = fmt::format("{:.4g} mm^2", v);
   else text = reports::si_format(v * 1e-12, "J");  // energy_pj_per_token and <tier>_pj_per_token
   return sign && v > 0 ? "+" + text : text;
 }
@@ -140,12 +141,13 @@ std::string compare_text(const nlohmann::json& a) {
       continue;
     }
     reports::TextTable t({{"feature"}, {"energy/token seq", Align::right}, {"energy/token alone", Align::right},
-                          {"tok/s seq", Align::right}, {"latency seq", Align::right}});
+                          {"tok/s seq", Align::right}, {"latency seq", Align::right}, {"area seq", Align::right}});
     for (const auto& f : c["features"])
       t.add({f["name"].get<std::string>(), metric_text("energy_pj_per_token", f["sequential"]["energy_pj_per_token"], true),
              metric_text("energy_pj_per_token", f["alone"]["energy_pj_per_token"], true),
              metric_text("tokens_per_second", f["sequential"]["tokens_per_second"], true),
-             metric_text("latency_s", f["sequential"]["latency_s"], true)});
+             metric_text("latency_s", f["sequential"]["latency_s"], true),
+             metric_text("area_mm2", f["sequential"]["area_mm2"], true)});
     const double total = c["delta"]["energy_pj_per_token"].get<double>();
     const double alone = c["sum_alone"]["energy_pj_per_token"].get<double>();
     const double interaction = c["interaction"]["energy_pj_per_token"].get<double>();
