@@ -133,3 +133,28 @@ TEST_CASE("fp8 runs end to end where the array declares it", "[sim][physics]") {
   REQUIRE(run.exit_code == 0);
   CHECK(num(run.report["energy_pj"]["by_action"]["mac"]) > 0);
 }
+
+TEST_CASE("the area ledger: its lines sum to the chip, the components to the total", "[sim][physics]") {
+  const auto run = run_default(kTiny);
+  REQUIRE(run.exit_code == 0);
+  const json& area = run.report["area"];
+  double lines = 0;
+  for (const auto& l : area["lines"]) {
+    CHECK(num(l["mm2"]) == Approx(num(l["units"]) * num(l["mm2_each"])));
+    CHECK_FALSE(l["source"].get<std::string>().empty());  // every coefficient has its source
+    lines += num(l["mm2"]);
+  }
+  CHECK(lines == Approx(num(area["per_chip_mm2"])).epsilon(1e-12));
+  CHECK(sum_values(area["by_component_mm2"]) == Approx(num(area["total_mm2"])).epsilon(1e-12));
+  CHECK(num(area["total_mm2"]) == Approx(num(area["per_chip_mm2"])).epsilon(1e-12));  // one chip
+  CHECK(num(area["tokens_per_s_per_mm2"]) ==
+        Approx(num(run.report["metrics"]["tokens_per_second"]) / num(area["total_mm2"])).epsilon(1e-12));
+  // An int8 mode at twice the rate adds one more int8 datapath per PE: 2 cores x 4 x 128 x 128 x 1e-4 mm^2.
+  const auto fast = run_default(with(kTiny, {"arch.core.array.macs_per_cycle.int8=2"}));
+  REQUIRE(fast.exit_code == 0);
+  CHECK(num(fast.report["area"]["total_mm2"]) - num(area["total_mm2"]) == Approx(131072 * 1e-4).epsilon(1e-9));
+  // Twice the SRAM: 32 MiB more at 0.4 mm^2 per MiB.
+  const auto sram = run_default(with(kTiny, {"arch.core.sram.capacity=32 MiB"}));
+  REQUIRE(sram.exit_code == 0);
+  CHECK(num(sram.report["area"]["by_component_mm2"]["sram"]) == Approx(64 * 0.4).epsilon(1e-12));
+}
