@@ -113,6 +113,14 @@ TEST_CASE("a compute-bound int8 prefill on a v5e-like chip takes about half its 
   const double ratio = num(int8.report["time"]["seconds"]) / num(bf16.report["time"]["seconds"]);
   // Half the folds at int8; the bf16 run also streams some weights (matrix utilisation ~0.93).
   CHECK(ratio == Approx(0.5).epsilon(0.1));
+  // A whole Llama-3-8B prefill of 2048 tokens (HBM raised to 32 GB so that bf16 weights fit).
+  const std::vector<std::string> prefill = {"arch=tpu-v5e-like", "arch.chip.hbm.capacity=32 GB", "workload.phase=prefill",
+                                            "workload.prompt_tokens=2048", "workload.batch=1"};
+  const auto p16 = run_default(with(prefill, {"workload.precision.weights=bf16", "workload.precision.activations=bf16"}));
+  const auto p8 = run_default(with(prefill, {"workload.precision.weights=int8", "workload.precision.activations=int8"}));
+  REQUIRE(p16.exit_code == 0);
+  REQUIRE(p8.exit_code == 0);
+  CHECK(num(p8.report["time"]["seconds"]) / num(p16.report["time"]["seconds"]) == Approx(0.5).epsilon(0.05));
   // On the TPU-v4-like chip int8 runs at the bf16 rate: the same compute time, give or take the bits moved.
   const std::vector<std::string> v4 = {"workload.model=gemm", "workload.gemm.m=8192", "workload.gemm.k=2048",
                                        "workload.gemm.n=2048"};
