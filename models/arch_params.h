@@ -83,6 +83,15 @@ struct StaticPowerParams {
   std::map<std::string, std::string> sources;  ///< part name -> source
 };
 
+/// Power gating of idle cores and inter-chip link ports (docs/energy-model.md#power-gating).
+struct GatingParams {
+  bool enabled = false;
+  double idle_threshold_s = 0;  ///< an idle gap longer than this is gated for the rest of it
+  double wake_latency_s = 0;    ///< the next request waits this long
+  double wake_energy_j = 0;     ///< per wake-up
+  double gated_fraction = 0;    ///< leakage left while gated
+};
+
 struct ChipParams {
   std::uint64_t cores = 1;            ///< laid out as an on-chip 2D mesh (see topologies/core_mesh.h)
   double frequency_hz = 1e9;
@@ -92,6 +101,7 @@ struct ChipParams {
   std::uint64_t links = 0;            ///< inter-chip link ports of the chip (SerDes idle power)
   double nominal_voltage_v = 0.75;    ///< the voltage prices and static parts are given at
   double voltage_v = 0.75;            ///< operating voltage (dynamic ~ V^2, leakage ~ V)
+  GatingParams gating;
   HbmParams hbm;
   NocParams noc;
 };

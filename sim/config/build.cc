@@ -203,6 +203,11 @@ void build_power(const Values& v, models::ChipParams& c) {
   part("hbm_per_stack", "hbm", c.static_parts.hbm_w_per_stack);
   part("link", "links", c.static_parts.link_w);
   c.static_parts.sources["chip"] = v.at("arch.chip.static_power").source;
+  c.gating.enabled = v.at("arch.chip.gating.enabled").flag;
+  c.gating.idle_threshold_s = number(v, "arch.chip.gating.idle_threshold");
+  c.gating.wake_latency_s = number(v, "arch.chip.gating.wake_latency");
+  c.gating.wake_energy_j = number(v, "arch.chip.gating.wake_energy") * 1e-12;  // pJ
+  c.gating.gated_fraction = number(v, "arch.chip.gating.gated_fraction");
   c.hbm_stacks = integer(v, "arch.chip.hbm.stacks");
   c.links = integer(v, "arch.chip.links");
   c.nominal_voltage_v = number(v, "arch.chip.nominal_voltage");

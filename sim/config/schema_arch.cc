@@ -28,6 +28,11 @@ void add_arch_rows(std::vector<SchemaRow>& s) {
   s.push_back(quantity_row("arch.chip.static.sram_per_mib", U::power, P::defaulted, "0 W", false, "SRAM leakage per MiB of core SRAM at the nominal voltage"));
   s.push_back(quantity_row("arch.chip.static.hbm_per_stack", U::power, P::defaulted, "0 W", false, "HBM background and refresh power per stack (its own supply: no voltage scaling)"));
   s.push_back(quantity_row("arch.chip.static.link", U::power, P::defaulted, "0 W", false, "SerDes idle power per inter-chip link port (its own supply: no voltage scaling)"));
+  s.push_back(bool_row("arch.chip.gating.enabled", "false", "power-gate idle cores (while their matrix units are idle) and idle inter-chip link ports"));
+  s.push_back(quantity_row("arch.chip.gating.idle_threshold", U::time, P::defaulted, "1 us", false, "an idle gap longer than this is gated for the rest of the gap"));
+  s.push_back(quantity_row("arch.chip.gating.wake_latency", U::time, P::defaulted, "0 ns", false, "the first request after a gated gap waits this long"));
+  s.push_back(quantity_row("arch.chip.gating.wake_energy", U::energy, P::defaulted, "0 pJ", false, "energy of one wake-up of a core or link port"));
+  s.push_back(number_row("arch.chip.gating.gated_fraction", P::defaulted, "0", 0, 1, "fraction of a part's static power left while it is gated"));
   s.push_back(int_row("arch.chip.links", P::defaulted, "0", 0, 64, "inter-chip link ports of a chip, for their idle power (whether or not the topology uses them)"));
   s.push_back(quantity_row("arch.chip.nominal_voltage", U::voltage, P::defaulted, "0.75 V", true, "the voltage at which prices and static parts are given"));
   s.push_back(quantity_row("arch.chip.voltage", U::voltage, P::optional, "", true, "operating voltage: on-die dynamic energy x (V / nominal)^2, core-supply static parts x V / nominal; unset = nominal"));

@@ -166,3 +166,36 @@ TEST_CASE("the area ledger: its lines sum to the chip, the components to the tot
   REQUIRE(sram.exit_code == 0);
   CHECK(num(sram.report["area"]["by_component_mm2"]["sram"]) == Approx(64 * 0.4).epsilon(1e-12));
 }
+
+TEST_CASE("power gating: idle link ports and idle cores leak their gated fraction, wake-ups cost time", "[sim][physics]") {
+  const auto plain = run_default(kTiny);
+  REQUIRE(plain.exit_code == 0);
+  const double seconds = num(plain.report["time"]["seconds"]);
+  auto static_of = [](const json& report, const char* part) { return num(report["power"]["average_w"]["static"][part]); };
+  // Threshold 0, nothing left while gated: a single chip's 6 link ports are idle all run (0 W);
+  // the cores draw their power only while their matrix units work.
+  const auto gated = run_default(with(kTiny, {"arch.chip.gating.enabled=true", "arch.chip.gating.idle_threshold=0 s"}));
+  REQUIRE(gated.exit_code == 0);
+  CHECK(static_of(gated.report, "links") == Approx(0).margin(1e-9));
+  const double matrix_busy = num(gated.report["utilisation"]["matrix"]);
+  CHECK(static_of(gated.report, "core") == Approx(40 * matrix_busy).epsilon(1e-6));
+  for (const char* part : {"uncore", "sram", "hbm"}) CHECK(static_of(gated.report, part) == static_of(plain.report, part));
+  CHECK(num(gated.report["time"]["seconds"]) == seconds);  // no wake latency: no time cost
+  CHECK(num(gated.report["energy_pj"]["dynamic"]) == num(plain.report["energy_pj"]["dynamic"]));
+  CHECK(num(gated.report["energy_pj"]["static"]) == Approx(sum_values(gated.report["energy_pj"]["static_by_part"])).epsilon(1e-12));
+  // Half the leakage left while gated: the links draw half.
+  const auto half = run_default(with(kTiny, {"arch.chip.gating.enabled=true", "arch.chip.gating.idle_threshold=0 s",
+                                             "arch.chip.gating.gated_fraction=0.5"}));
+  REQUIRE(half.exit_code == 0);
+  CHECK(static_of(half.report, "links") == Approx(6).epsilon(1e-9));
+  // A threshold longer than the run gates nothing.
+  const auto never = run_default(with(kTiny, {"arch.chip.gating.enabled=true", "arch.chip.gating.idle_threshold=1 ms"}));
+  REQUIRE(never.exit_code == 0);
+  REQUIRE(seconds < 1e-3);
+  CHECK(num(never.report["prices_static"]["static_power_w"]) == Approx(90).epsilon(1e-12));
+  // Waking takes time: every gated gap delays the next tile by the wake latency.
+  const auto slow = run_default(with(kTiny, {"arch.chip.gating.enabled=true", "arch.chip.gating.idle_threshold=0 s",
+                                             "arch.chip.gating.wake_latency=100 ns", "arch.chip.gating.wake_energy=10 nJ"}));
+  REQUIRE(slow.exit_code == 0);
+  CHECK(num(slow.report["time"]["seconds"]) > seconds);
+}
