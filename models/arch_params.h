@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,7 +29,16 @@ struct MatrixUnitParams {
   /// e.g. {{2, 4}}; empty = none (sparse weights then run dense). See docs/sparsity.md.
   std::vector<std::pair<std::uint64_t, std::uint64_t>> structured_sparsity;
   bool activation_sparsity = false;   ///< MACs on zero activations are gated (skipped in energy)
+  /// MACs per PE per cycle by MAC precision (docs/gemm-timing.md#rates): the precisions the array
+  /// runs at all. Empty = every precision at 1 (an array that declares nothing). A whole number r
+  /// makes the array act as R x rC (r MACs per PE on r adjacent outputs); 1/p runs each fold in
+  /// p passes (fp32 as 6 bf16 passes).
+  std::map<workloads::Precision, double> macs_per_cycle;
 };
+
+/// MACs per PE per cycle of `p` on the array: 1 when the array declares no rates, 0 when it
+/// declares rates and not this one (unsupported).
+double mac_rate(const MatrixUnitParams& mu, workloads::Precision p);
 
 struct VectorUnitParams {
   std::uint64_t lanes = 1024;         ///< element operations per cycle
@@ -63,10 +73,36 @@ struct NocParams {
   double hop_latency_s = 0;
 };
 
+/// Static (idle) power by component, per unit of each (models/static_power.h). Watts at the
+/// nominal voltage; sources as written in the config.
+struct StaticPowerParams {
+  double core_w = 0;           ///< per core: clock tree, control, logic leakage
+  double uncore_w = 0;         ///< per chip: host interface, HBM and ICI controllers, PLLs, ...
+  double sram_w_per_mib = 0;   ///< SRAM leakage per MiB of core SRAM
+  double hbm_w_per_stack = 0;  ///< HBM background and refresh per stack
+  double link_w = 0;           ///< SerDes idle power per inter-chip link port
+  std::map<std::string, std::string> sources;  ///< part name -> source
+};
+
+/// Power gating of idle cores and inter-chip link ports (docs/energy-model.md#power-gating).
+struct GatingParams {
+  bool enabled = false;
+  double idle_threshold_s = 0;  ///< an idle gap longer than this is gated for the rest of it
+  double wake_latency_s = 0;    ///< the next request waits this long
+  double wake_energy_j = 0;     ///< per wake-up
+  double gated_fraction = 0;    ///< leakage left while gated
+};
+
 struct ChipParams {
   std::uint64_t cores = 1;            ///< laid out as an on-chip 2D mesh (see topologies/core_mesh.h)
   double frequency_hz = 1e9;
-  double static_power_w = 0;
+  double static_power_w = 0;          ///< a lump of static power per chip beside the parts below
+  StaticPowerParams static_parts;
+  std::uint64_t hbm_stacks = 1;       ///< HBM stacks (static power per stack)
+  std::uint64_t links = 0;            ///< inter-chip link ports of the chip (SerDes idle power)
+  double nominal_voltage_v = 0.75;    ///< the voltage prices and static parts are given at
+  double voltage_v = 0.75;            ///< operating voltage (dynamic ~ V^2, leakage ~ V)
+  GatingParams gating;
   HbmParams hbm;
   NocParams noc;
 };

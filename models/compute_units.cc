@@ -10,11 +10,16 @@ MatrixUnit::MatrixUnit(sc_core::sc_module_name name, const MatrixUnitParams& par
   socket.register_b_transport(this, &MatrixUnit::b_transport);
 }
 
+void MatrixUnit::set_gating(const GatingParams& g) {
+  if (g.enabled) calendar_.set_gating(seconds(g.idle_threshold_s), seconds(g.wake_latency_s));
+}
+
 void MatrixUnit::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) {
   const Command& cmd = command_of(payload);
   const Tile& tile = *cmd.tile;
+  const double rate = mac_rate(params_, cmd.tag.precision);  // supported: checked by the config
   std::uint64_t cycles = 0;
-  for (int g = 0; g < tile.gemm_count; ++g) cycles += gemm_cycles(tile.gemm[g], tile.instances, params_);
+  for (int g = 0; g < tile.gemm_count; ++g) cycles += gemm_cycles(tile.gemm[g], tile.instances, params_, rate);
   Tag tag = cmd.tag;
   tag.action = Action::mac;
   ledger_.add(tag, tile.macs);

@@ -21,6 +21,8 @@ class MatrixUnit : public sc_core::sc_module {
   tlm_utils::simple_target_socket<MatrixUnit> socket;
   MatrixUnit(sc_core::sc_module_name name, const MatrixUnitParams& params, double frequency_hz, Ledger& ledger);
   const Calendar& calendar() const { return calendar_; }
+  /// Gates the core while its matrix unit is idle (models/calendar.h).
+  void set_gating(const GatingParams& g);
 
  private:
   void b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);

@@ -24,6 +24,7 @@ Core::Core(sc_core::sc_module_name name, const ArchParams& arch, int chip, int i
       stats_(stats),
       free_buffers_("free_buffers", static_cast<int>(std::max<std::uint64_t>(arch.core.dma.buffers, 1))),
       ready_tiles_("ready_tiles", 0) {
+  matrix.set_gating(arch.chip.gating);
   matrix_socket.bind(matrix.socket);
   vector_socket.bind(vector.socket);
   sram_socket.bind(sram.socket);

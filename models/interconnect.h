@@ -72,6 +72,7 @@ class Interconnect : public sc_core::sc_module {
 
   const topologies::ChipMesh& mesh() const { return mesh_; }
   const LinkNetwork& links() const { return links_; }
+  LinkNetwork& links() { return links_; }
   /// Simulated seconds during which at least one collective was moving data.
   double collective_seconds() const { return collective_seconds_; }
   std::uint64_t collectives_run() const { return collectives_run_; }

@@ -31,6 +31,10 @@ class LinkNetwork {
     return done;
   }
 
+  /// Power gating of every link (models/calendar.h).
+  void set_gating(const sc_core::sc_time& threshold, const sc_core::sc_time& wake) {
+    for (Calendar& c : links_) c.set_gating(threshold, wake);
+  }
   std::size_t size() const { return links_.size(); }
   const Calendar& link(std::size_t i) const { return links_[i]; }
   sc_core::sc_time busy() const {

@@ -9,6 +9,8 @@ System::System(sc_core::sc_module_name name, const ArchParams& arch, const Syste
                SimStats& stats)
     : sc_module(name), arch_(arch), mesh_(plan.topology) {
   if (mesh_.chips() > 1) interconnect_ = std::make_unique<Interconnect>("ici", mesh_, arch.link, ledger, stats);
+  if (interconnect_ && arch.chip.gating.enabled)
+    interconnect_->links().set_gating(seconds(arch.chip.gating.idle_threshold_s), seconds(arch.chip.gating.wake_latency_s));
   for (std::size_t c = 0; c < plan.chips.size(); ++c) {
     const std::string chip_name = "chip" + std::to_string(c);
     chips_.push_back(std::make_unique<Chip>(chip_name.c_str(), arch, static_cast<int>(c), interconnect_.get(), ledger, stats));

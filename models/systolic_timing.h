@@ -21,6 +21,9 @@
 //
 // Worked example: M = 1, K = N = 4096, 128 x 128, 4 units, double buffered:
 //   folds = 32 x 32 = 1024, per unit 256, cycles = 128 + 256 x 128 + 254 = 33150.
+// Rates (MatrixUnitParams::macs_per_cycle): at r = 2 MACs per PE per cycle (int8 on a v5e-like
+// MXU) the N folds are over 2C columns: folds = 32 x 16 = 512, cycles = 128 + 128 x 128 + 254
+// = 16766, about half. At 1/6 (fp32 as 6 bf16 passes) every fold runs 6 times.
 #pragma once
 
 #include <cstdint>
@@ -35,9 +38,11 @@ struct GemmShape {
 
 inline std::uint64_t ceil_div(std::uint64_t a, std::uint64_t b) { return (a + b - 1) / b; }
 
-/// Folds of one GEMM instance on one array (see the header comment).
-std::uint64_t gemm_folds(const GemmShape& g, const MatrixUnitParams& mu);
+/// Folds of one GEMM instance on one array (see the header comment), at `rate` MACs per PE per
+/// cycle: a whole rate r folds N over r x C columns, a rate 1/p repeats every fold p times.
+std::uint64_t gemm_folds(const GemmShape& g, const MatrixUnitParams& mu, double rate = 1.0);
 /// Cycles of `instances` independent GEMMs of shape g on the core's matrix units.
-std::uint64_t gemm_cycles(const GemmShape& g, std::uint64_t instances, const MatrixUnitParams& mu);
+std::uint64_t gemm_cycles(const GemmShape& g, std::uint64_t instances, const MatrixUnitParams& mu,
+                          double rate = 1.0);
 
 }  // namespace pjsim::models

@@ -180,10 +180,14 @@ AttentionGrid attention_grid(const Op& op, const Budget& b) {
   const double kvb = workloads::bits_per_element(op.operand_precision);
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
   const std::uint64_t hd = op.k;
+  // Causal ops are blocked by whole tokens (the group's rows of a token stay together).
+  const bool causal = op.query_tokens > 0;
+  const std::uint64_t group = op.group();
   const std::uint64_t n_t = std::clamp<std::uint64_t>(static_cast<std::uint64_t>(b.buffer_bits / (2 * hd * kvb)), 1, op.n);
   // Q rows, their fp32 output accumulator and the scores of one chunk (S and P) share the activation half.
   const std::uint64_t row_bits = hd * (ab + kAccumulatorBits) + 2 * n_t * ab;
-  const std::uint64_t m_t = std::clamp<std::uint64_t>(b.activation_bits / row_bits, 1, op.m);
+  std::uint64_t m_t = std::clamp<std::uint64_t>(b.activation_bits / row_bits, 1, op.m);
+  if (causal) m_t = std::max(group, m_t / group * group);
   std::uint64_t pack = 1;
   if (n_t == op.n && m_t == op.m)
     pack = std::clamp<std::uint64_t>(std::min(b.buffer_bits / std::max<std::uint64_t>(bits_of(2 * op.n * hd, op.operand_precision), 1),
@@ -196,29 +200,41 @@ std::vector<Tile> tile_attention(const Op& op, const CoreParams& core, const Bud
   const MatrixUnitParams& mu = core.matrix;
   const auto ab = static_cast<std::uint64_t>(workloads::bits_per_element(op.activation_precision));
   const std::uint64_t hd = op.k;
-  const std::uint64_t scores = op.instances * op.m * op.n;
+  const std::uint64_t scores = op.scores();
   const std::uint64_t ops_per_score = scores ? op.vector_ops / scores : 0;
   const std::uint64_t extra_ops = op.vector_ops - ops_per_score * scores;  // none for exact lowerings
   auto kv_bits = [&](std::uint64_t positions) { return bits_of(2 * positions * hd, op.operand_precision); };
+  const bool causal = op.query_tokens > 0;
+  const std::uint64_t group = op.group();
   const AttentionGrid g = attention_grid(op, b);
   const std::uint64_t n_t = g.n_t, m_t = g.m_t, pack = g.pack;
 
   std::vector<Tile> tiles;
-  tiles.reserve(g.count(op));
+  tiles.reserve(g.count(op));  // the full grid: masked blocks are skipped, so at most this many
   for (std::uint64_t i0 = 0; i0 < op.instances; i0 += pack) {
     const std::uint64_t ii = std::min(pack, op.instances - i0);
     for (std::uint64_t m0 = 0; m0 < op.m; m0 += m_t) {
       const std::uint64_t mm = std::min(m_t, op.m - m0);
-      for (std::uint64_t n0 = 0; n0 < op.n; n0 += n_t) {
-        const std::uint64_t nn = std::min(n_t, op.n - n0);
-        const bool first = n0 == 0, last = n0 + nn == op.n;
+      // The KV positions this row block attends: all n, or under the mask a contiguous range.
+      const std::uint64_t t0 = m0 / group, t1 = (m0 + mm) / group;
+      const workloads::ColumnRange needed =
+          causal ? workloads::causal_columns(op.mask, t0, t1, 0, op.n) : workloads::ColumnRange{0, op.n};
+      if (needed.empty()) continue;
+      const std::uint64_t first_chunk = needed.first / n_t * n_t;
+      for (std::uint64_t n0 = first_chunk; n0 < needed.end; n0 += n_t) {
+        // Only the attended columns of the chunk are loaded and computed (tile granularity: the
+        // block's masked corner inside them runs on the array, its products gated, not counted).
+        const std::uint64_t c0 = std::max(n0, needed.first), c1 = std::min(n0 + n_t, needed.end);
+        const std::uint64_t nn = c1 - c0;
+        const bool first = n0 == first_chunk, last = c1 == needed.end;
+        const std::uint64_t kept = causal ? group * workloads::causal_pairs(op.mask, t0, t1, c0, c1) : mm * nn;
         Tile t;
         t.instances = ii;
         t.gemm[0] = {mm, hd, nn};  // S = Q K^T
         t.gemm[1] = {mm, nn, hd};  // O = P V
         t.gemm_count = 2;
-        t.macs = ii * 2 * mm * hd * nn;
-        t.vector_ops = ii * mm * nn * ops_per_score;
+        t.macs = ii * 2 * hd * kept;
+        t.vector_ops = ii * kept * ops_per_score;
         t.load_operand_bits = ii * kv_bits(nn);
         if (!resident && first) t.load_activation_bits = ii * mm * hd * ab;
         const std::uint64_t k_chunk = ii * bits_of(nn * hd, op.operand_precision);
@@ -278,7 +294,7 @@ std::vector<Tile> tile_rows(const Op& op, const Budget& b, bool resident) {
 
 bool no_tiles(const Op& shard) {
   if (shard.macs() == 0 && shard.m == 0) return true;
-  return (shard.kind == OpKind::gemm && shard.n == 0) || (shard.kind == OpKind::attention && shard.instances == 0);
+  return (shard.kind == OpKind::gemm && shard.n == 0) || (shard.kind == OpKind::attention && (shard.instances == 0 || shard.n == 0));
 }
 
 }  // namespace

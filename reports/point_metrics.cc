@@ -56,6 +56,7 @@ PointMetrics metrics_of(const nlohmann::json& report) {
   m.energy_per_token_joules = number_at(report, "/metrics/energy_per_token_joules", m.energy_pj_per_token * 1e-12);
   m.avg_power_watts = number_at(report, "/metrics/avg_power_watts", seconds > 0 ? m.energy_pj_total * 1e-12 / seconds : 0.0);
   m.mfu = number_at(report, "/metrics/mfu");
+  m.area_mm2 = number_at(report, "/area/total_mm2");
   m.ttft_s = optional_number(report, "/metrics/ttft_seconds");
   m.tpot_s = optional_number(report, "/metrics/tpot_seconds");
   m.context = context_of(report);
@@ -75,7 +76,8 @@ nlohmann::json to_json(const PointMetrics& m) {
                       {"movement_pj_per_mac", m.movement_pj_per_mac},
                       {"energy_per_token_joules", m.energy_per_token_joules},
                       {"avg_power_watts", m.avg_power_watts},
-                      {"mfu", m.mfu}};
+                      {"mfu", m.mfu},
+                      {"area_mm2", m.area_mm2}};
   if (m.ttft_s) j["ttft_seconds"] = *m.ttft_s;
   if (m.tpot_s) j["tpot_seconds"] = *m.tpot_s;
   return j;
@@ -91,7 +93,8 @@ std::vector<std::pair<std::string, double>> metric_rows(const PointMetrics& m) {
   std::vector<std::pair<std::string, double>> rows = {
       {"energy_pj_per_token", m.energy_pj_per_token},
       {"tokens_per_second", m.tokens_per_second},
-      {"latency_s", m.latency_s}};
+      {"latency_s", m.latency_s},
+      {"area_mm2", m.area_mm2}};
   for (const std::string& tier : tier_names()) rows.emplace_back(tier + "_pj_per_token", m.tier_pj_per_token.at(tier));
   return rows;
 }

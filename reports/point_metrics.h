@@ -48,6 +48,7 @@ struct PointMetrics {
   double energy_per_token_joules = 0;
   double avg_power_watts = 0;
   double mfu = 0;
+  double area_mm2 = 0;              ///< area.total_mm2 (0 when the arch gives no area coefficients)
   std::optional<double> ttft_s;     ///< prefill only
   std::optional<double> tpot_s;     ///< decode only
   PointContext context;

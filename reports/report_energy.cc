@@ -94,7 +94,10 @@ std::string data_key(const models::Tag& tag) {
 }
 
 double static_energy_pj(const RunResult& r) {
-  return r.static_power_w * r.seconds * 1e12 * static_cast<double>(r.chips);
+  if (r.static_parts.empty()) return r.static_power_w * r.seconds * 1e12 * static_cast<double>(r.chips);
+  double pj = 0;  // the sum of the parts, in their order
+  for (const models::StaticLine& l : r.static_parts) pj += l.watts() * r.seconds * 1e12 * static_cast<double>(r.chips);
+  return pj;
 }
 
 nlohmann::json energy_section(const std::vector<models::PricedEntry>& priced, const RunResult& r) {
@@ -127,6 +130,12 @@ nlohmann::json energy_section(const std::vector<models::PricedEntry>& priced, co
   j["total"] = dynamic + static_pj;
   j["dynamic"] = dynamic;
   j["static"] = static_pj;
+  // Static energy by part (models/static_power.h): watts x seconds x chips; they sum to `static`.
+  nlohmann::json by_part = nlohmann::json::object();
+  if (r.static_parts.empty()) by_part["chip"] = static_pj;
+  for (const models::StaticLine& l : r.static_parts)
+    by_part[l.part] = l.watts() * r.seconds * 1e12 * static_cast<double>(r.chips);
+  j["static_by_part"] = by_part;
   j["by_tier"] = to_json(by_tier);
   j["by_op"] = to_json(by_op);
   j["by_layer"] = to_json(by_layer);

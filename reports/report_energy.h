@@ -26,7 +26,8 @@ std::string layer_key(const models::Tag& tag);
 std::string core_key(int chip, int core);
 /// The data class name of a bit-moving action; "compute" for mac and vector_op.
 std::string data_key(const models::Tag& tag);
-/// Static energy: static_power_w (per chip) x seconds x chips, in pJ.
+/// Static energy in pJ: the sum over static parts of watts (per chip) x seconds x chips, or
+/// static_power_w x seconds x chips for a run without parts.
 double static_energy_pj(const RunResult& r);
 
 /// {total, dynamic, static, by_tier, by_op, by_layer, by_core, by_action, by_data}.

@@ -2,10 +2,12 @@
 
 #include "models/pricing.h"
 #include "reports/report.h"
+#include "reports/report_area.h"
 #include "reports/report_counts.h"
 #include "reports/report_energy.h"
 #include "reports/report_ledger.h"
 #include "reports/report_mesh.h"
+#include "reports/report_power.h"
 #include "reports/report_workload.h"
 #include "reports/roofline.h"
 
@@ -51,7 +53,12 @@ nlohmann::json time_section(const RunResult& r) {
 nlohmann::json metrics_section(const RunResult& r, const nlohmann::json& report) {
   const double joules = report.at("energy_pj").at("total").get<double>() * 1e-12;
   const double macs = static_cast<double>(report.at("counts").at("macs").at("total").get<std::uint64_t>());
-  const double peak = roofline_of(r.config, static_cast<double>(r.chips)).peak_macs_per_s;
+  double peak = roofline_of(r.config, static_cast<double>(r.chips)).peak_macs_per_s;
+  // A DVFS point (arch.chip.dvfs) runs at its own frequency, not the config's arch.chip.frequency.
+  const auto dvfs = nlohmann::json::json_pointer("/arch/chip/dvfs");
+  const double config_hz = config_number(r.config, "/arch/chip/frequency");
+  if (r.config.is_object() && r.config.contains(dvfs) && r.config.at(dvfs).is_string() && config_hz > 0)
+    peak *= r.frequency_hz / config_hz;
   const double step = report.at("time").at("seconds_per_step").get<double>();
   nlohmann::json j = {{"energy_joules", joules},
                       {"energy_per_token_joules", report.at("tokens").at("energy_pj_per_token").get<double>() * 1e-12},
@@ -106,10 +113,24 @@ nlohmann::json utilisation_section(const RunResult& r) {
   return j;
 }
 
+// The inputs of static energy (reprice reads them back): watts per chip, chips, the voltage
+// ratio, and each static part with its units, watts per unit and source.
+nlohmann::json prices_static_section(const RunResult& r) {
+  nlohmann::json parts = nlohmann::json::array();
+  for (const models::StaticLine& l : static_parts_of(r))
+    parts.push_back({{"part", l.part}, {"units", l.units}, {"unit", l.unit}, {"watts_each", l.watts_each},
+                     {"watts", l.watts()}, {"source", l.source}});
+  return {{"static_power_w", r.static_power_w}, {"chips", r.chips}, {"voltage_ratio", r.voltage_ratio}, {"parts", parts}};
+}
+
 }  // namespace
 
 nlohmann::json build_report(const RunResult& r, const std::string& pjsim_version) {
-  const auto priced = models::price_ledger(r.ledger, r.technology);
+  auto priced = models::price_ledger(r.ledger, r.technology);
+  // Off-nominal voltage: on-die dynamic energy scales with (V / V_nominal)^2 (models/static_power.h).
+  if (r.voltage_ratio != 1.0)
+    for (auto& e : priced)
+      if (models::scales_with_voltage(e.tag.action)) e.pj *= r.voltage_ratio * r.voltage_ratio;
 
   nlohmann::json j;
   j["schema_version"] = kSchemaVersion;
@@ -125,7 +146,8 @@ nlohmann::json build_report(const RunResult& r, const std::string& pjsim_version
   j["counts"] = counts_section(r.ledger);
   j["ledger"] = ledger_section(r.ledger);  // every tagged count: lets `pjsim reprice` price again exactly
   j["prices"] = prices_section(priced);
-  j["prices_static"] = {{"static_power_w", r.static_power_w}, {"chips", r.chips}};
+  j["prices_static"] = prices_static_section(r);
+  j["power"] = power_section(priced, r);
   j["ratios"] = ratios_section(j["energy_pj"], j["counts"]);
   j["utilisation"] = utilisation_section(r);
   j["simulation"] = {{"events", r.sim_events}};
@@ -142,6 +164,7 @@ nlohmann::json build_report(const RunResult& r, const std::string& pjsim_version
   if (r.pipeline_stages > 1)
     j["pipeline"] = {{"stages", r.pipeline_stages}, {"microbatches", r.microbatches}, {"bubble", r.pipeline_bubble}};
   j["metrics"] = metrics_section(r, j);
+  j["area"] = area_section(r, j);
   return j;
 }
 

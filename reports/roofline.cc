@@ -1,5 +1,6 @@
 #include "reports/roofline.h"
 
+#include <optional>
 #include <string>
 
 #include "workloads/precision.h"
@@ -21,11 +22,32 @@ double config_number(const nlohmann::json& config, const char* pointer) {
   }
 }
 
+namespace {
+
+std::optional<workloads::Precision> precision_at(const nlohmann::json& config, const char* pointer) {
+  const auto ptr = nlohmann::json::json_pointer(pointer);
+  if (!config.is_object() || !config.contains(ptr) || !config.at(ptr).is_string()) return std::nullopt;
+  return workloads::parse_precision(config.at(ptr).get<std::string>());
+}
+
+// MACs per PE per cycle of the weight gemms' precision (arch.core.array.macs_per_cycle); 1 when
+// the array declares no rates.
+double rate_of(const nlohmann::json& config) {
+  const auto w = precision_at(config, "/workload/precision/weights");
+  const auto a = precision_at(config, "/workload/precision/activations");
+  if (!w || !a) return 1;
+  const std::string key = "/arch/core/array/macs_per_cycle/" + workloads::to_string(workloads::mac_precision(*w, *a));
+  const double rate = config_number(config, key.c_str());
+  return rate > 0 ? rate : 1;
+}
+
+}  // namespace
+
 Roofline roofline_of(const nlohmann::json& config, double chips) {
   Roofline r;
   r.peak_macs_per_s = chips * config_number(config, "/arch/chip/cores") * config_number(config, "/arch/core/matrix_units") *
                       config_number(config, "/arch/core/array/rows") * config_number(config, "/arch/core/array/cols") *
-                      config_number(config, "/arch/chip/frequency");
+                      config_number(config, "/arch/chip/frequency") * rate_of(config);
   r.hbm_bytes_per_s = chips * config_number(config, "/arch/chip/hbm/bandwidth");
   const auto ptr = nlohmann::json::json_pointer("/workload/precision/weights");
   if (config.is_object() && config.contains(ptr) && config.at(ptr).is_string())

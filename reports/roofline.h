@@ -12,7 +12,7 @@
 namespace pjsim::reports {
 
 struct Roofline {
-  double peak_macs_per_s = 0;  ///< chips x cores x matrix units x rows x cols x frequency
+  double peak_macs_per_s = 0;  ///< chips x cores x matrix units x rows x cols x frequency x MACs per PE per cycle of the weights' MAC precision
   double hbm_bytes_per_s = 0;  ///< chips x HBM bandwidth
   double bytes_per_weight = 0; ///< workload.precision.weights
   double critical_batch = 0;   ///< peak_macs_per_s / (hbm_bytes_per_s / bytes_per_weight)

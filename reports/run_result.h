@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "models/ledger.h"
+#include "models/area.h"
+#include "models/static_power.h"
 #include "models/technology.h"
 
 namespace pjsim::reports {
@@ -68,9 +70,13 @@ struct RunResult {
   double frequency_hz = 0;
   std::uint64_t tokens_generated = 0;  ///< decode: batch x steps; prefill: batch (one next token each)
   std::uint64_t tokens_processed = 0;  ///< tokens whose activations went through the model
-  double static_power_w = 0;
+  double static_power_w = 0;     ///< per chip: the sum of static_parts (or a lump when there are none)
+  /// Static power of one chip by component (models/static_power.h); empty: static_power_w is one lump.
+  std::vector<models::StaticLine> static_parts;
+  double voltage_ratio = 1;      ///< V / V_nominal: on-die dynamic energy x ratio^2 (static parts come scaled)
   std::uint64_t chips = 1;
   std::uint64_t cores_per_chip = 1;
+  std::vector<models::AreaLine> area;  ///< one chip's area by component (models/area.h); empty = not given
   models::Ledger ledger;
   models::Technology technology;
   /// Busy seconds of each resource kind ("matrix", "vector", "hbm", "sram", "dma", "noc") summed over instances,

@@ -63,7 +63,7 @@ std::uint64_t Op::macs() const {
   switch (kind) {
     case OpKind::gemm: return m * k * n;
     // Two matmuls per instance: Q K^T (m x k x n) and P V (m x n x k).
-    case OpKind::attention: return instances * 2 * m * k * n;
+    case OpKind::attention: return 2 * k * scores();
     case OpKind::vector:
     case OpKind::embedding: return 0;
   }
@@ -74,7 +74,7 @@ std::uint64_t Op::operand_elements() const {
   switch (kind) {
     case OpKind::gemm: return k * n;
     // The K and V caches of each instance: n positions of head_dim (= k) elements each.
-    case OpKind::attention: return instances * 2 * n * k;
+    case OpKind::attention: return instances * 2 * held_positions() * k;
     case OpKind::embedding: return m * k;
     case OpKind::vector: return 0;
   }
@@ -99,6 +99,16 @@ std::uint64_t Op::output_elements() const {
     case OpKind::embedding: return m * k;
   }
   return 0;
+}
+
+std::uint64_t Op::scores() const {
+  if (kind != OpKind::attention) return 0;
+  if (query_tokens == 0) return instances * m * n;
+  return instances * group() * causal_pairs(mask, 0, query_tokens, 0, n);
+}
+
+std::uint64_t Op::held_positions() const {
+  return query_tokens && mask.window && n > mask.window ? mask.window : n;
 }
 
 DataClass Op::operand_class() const {

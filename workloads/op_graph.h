@@ -10,6 +10,10 @@
 //              scores  S[m x n] = Q[m x k] * K^T[k x n]   (m = group x new tokens, k = head_dim,
 //              context O[m x k] = P[m x n] * V[n x k]      n = attended KV positions)
 //              so MACs = instances x 2 x m x k x n; B operand = the K and V cache (2 x n x k).
+//              Causal (prefill, query_tokens > 0): m = group x query_tokens rows (token-major), n
+//              every KV position of the pass, and only the (token, position) pairs of the mask
+//              are computed (causal_mask.h): MACs = instances x group x 2 x k x pairs, which for
+//              a prompt of s tokens is s (s + 1) / 2 pairs, not s^2.
 //   vector     element operations on the vector unit (norms, rope, activation, residual):
 //              m x k is the activation shape (m = tokens, k = width); vector_ops the op count.
 //   embedding  gather of m rows of the embedding table (k = hidden_size elements each).
@@ -21,6 +25,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include "workloads/causal_mask.h"
 #include "workloads/precision.h"
 
 namespace pjsim::workloads {
@@ -73,6 +78,18 @@ struct Op {
   /// The weights are dequantised on the vector unit before entering the array (set by the
   /// lowering when the MAC format differs from the stored weight format).
   bool dequantise = false;
+  /// Attention: new tokens per sequence under a causal mask (0 = not causal: every row attends
+  /// all n positions, as a decode token does), and the mask's offset and window (causal_mask.h).
+  std::uint64_t query_tokens = 0;
+  CausalMask mask;
+
+  /// Attention: query heads per instance (rows per token); 1 for a non-causal op's rows.
+  std::uint64_t group() const { return query_tokens ? m / query_tokens : 1; }
+  /// Attention: (row, position) scores computed, whole op: instances x m x n, or under the causal
+  /// mask instances x group x causal pairs.
+  std::uint64_t scores() const;
+  /// Attention: KV positions held per instance (the window caps a causal op's n).
+  std::uint64_t held_positions() const;
 
   /// Multiply-accumulates of the whole op.
   std::uint64_t macs() const;

@@ -67,10 +67,10 @@ Op shard_for_tensor(const Op& op, const ModelShape& s, const ChipRole& r) {
     o.kv_append_elements = op.kv_append_elements / t;
   } else if (suffix == "attention") {
     const std::uint64_t group = s.num_attention_heads / s.num_key_value_heads;
-    const std::uint64_t ops = per_element(op.vector_ops, op.instances * op.m * op.n);
+    const std::uint64_t ops = per_element(op.vector_ops, op.scores());
     o.instances = op.instances / s.num_key_value_heads * ts.kv_heads;
     o.m = op.m / group * ts.group;
-    o.vector_ops = o.instances * o.m * o.n * ops;
+    o.vector_ops = o.scores() * ops;
     o.kv_append_elements = op.kv_append_elements / s.num_key_value_heads * ts.kv_heads;
   } else if (suffix == "o_proj") {
     o.k = ts.heads * ts.head_dim;
@@ -103,9 +103,9 @@ Op kv_projection(const Op& qkv, const ModelShape& s, const ChipRole& r) {
 // positions (appended by this step) live on the last rank.
 void shard_for_context(Op& o, const ChipRole& r) {
   if (r.context_size == 1 || o.kind != OpKind::attention || r.ring) return;
-  const std::uint64_t ops = per_element(o.vector_ops, o.instances * o.m * o.n);
+  const std::uint64_t ops = per_element(o.vector_ops, o.scores());
   o.n = share(o.n, r.context_rank, r.context_size);
-  o.vector_ops = o.instances * o.m * o.n * ops;
+  o.vector_ops = o.scores() * ops;
   if (r.context_rank + 1 != r.context_size) o.kv_append_elements = 0;
 }
 
@@ -116,20 +116,32 @@ std::vector<Op> ring_ops(Op o, const ChipRole& r) {
   if (!r.ring) return {o};
   const std::uint64_t c = r.context_size, rank = r.context_rank;
   if (o.kind == OpKind::attention) {
-    const std::uint64_t ops = per_element(o.vector_ops, o.instances * o.m * o.n);
-    const std::uint64_t queries = o.m;  // group x prompt
-    const std::uint64_t group = queries / o.n;
-    o.m = group * share(o.n, rank, c);
+    const std::uint64_t ops = per_element(o.vector_ops, o.scores());
+    const std::uint64_t group = o.query_tokens ? o.group() : o.m / o.n;  // rows per token (the GQA group)
     const std::uint64_t own = share(o.n, rank, c);
+    std::uint64_t start = 0;  // KV positions of the earlier ranks' blocks
+    for (std::uint64_t q = 0; q < rank; ++q) start += share(o.n, q, c);
+    o.m = group * own;
     Op visiting = o;
     o.n = own;
     o.kv_append_elements = o.kv_append_elements / c;
-    o.vector_ops = o.instances * o.m * o.n * ops;
+    if (o.query_tokens) {
+      // Causal: the own block is a prompt of its own (a triangle); of the visiting blocks only the
+      // earlier ranks' are attended, in full (a window may cut them), the later ones are masked.
+      o.query_tokens = own;
+      o.mask.offset = 0;
+      visiting.query_tokens = own;
+      visiting.mask.offset = start;
+      visiting.n = start;
+    } else {
+      visiting.n = visiting.n - own;
+    }
+    o.vector_ops = o.scores() * ops;
     visiting.name += "_ring";
-    visiting.n = visiting.n - own;
     visiting.kv_append_elements = 0;
     visiting.operand_in_sram = true;
-    visiting.vector_ops = visiting.instances * visiting.m * visiting.n * ops;
+    visiting.vector_ops = visiting.scores() * ops;
+    if (visiting.n == 0 || visiting.scores() == 0) return {o};
     return {o, visiting};
   }
   if (o.layer < 0 && o.kind != OpKind::embedding) return rank + 1 == c ? std::vector<Op>{o} : std::vector<Op>{};
@@ -153,10 +165,10 @@ bool shard_for_experts(Op& o, const ChipRole& r) {
 
 void shard_by_batch(Op& o, std::uint64_t rank, std::uint64_t p) {
   if (o.kind == OpKind::attention) {
-    const std::uint64_t ops = per_element(o.vector_ops, o.instances * o.m * o.n);
+    const std::uint64_t ops = per_element(o.vector_ops, o.scores());
     const std::uint64_t append = per_element(o.kv_append_elements, o.instances);
     o.instances /= p;  // the batch divides by p (mapping_problem), so whole sequences move
-    o.vector_ops = o.instances * o.m * o.n * ops;
+    o.vector_ops = o.scores() * ops;
     o.kv_append_elements = o.instances * append;
     return;
   }

@@ -1,5 +1,6 @@
 #include "workloads/transformer.h"
 
+#include <algorithm>
 #include <string>
 
 #include "workloads/moe_layer.h"
@@ -28,8 +29,16 @@ void add_layer(PathBuilder& b, const WorkloadSpec& w, const ModelShape& s, const
   attn.instances = w.batch * s.num_key_value_heads;
   attn.m = (s.num_attention_heads / s.num_key_value_heads) * per_seq;
   attn.k = s.head_dim;
-  attn.n = kv_positions(s, pass.attended);
-  attn.vector_ops = attn.instances * attn.m * attn.n * kSoftmaxOps;
+  if (pass.causal) {
+    // Every position of the pass that some new token attends; the new tokens are the last ones.
+    const std::uint64_t w_len = s.sliding_window;
+    attn.n = w_len ? std::min(pass.attended, w_len + per_seq - 1) : pass.attended;
+    attn.query_tokens = per_seq;
+    attn.mask = {attn.n - per_seq, w_len};
+  } else {
+    attn.n = kv_positions(s, pass.attended);
+  }
+  attn.vector_ops = attn.scores() * kSoftmaxOps;
   attn.kv_append_elements = t * 2 * kv;
   attn.operand_precision = w.precision.kv;
   b.add(std::move(attn));
@@ -73,6 +82,7 @@ OpGraph build_step_graph(const WorkloadSpec& w, std::uint64_t step) {
   pass.tokens_per_sequence = tokens_per_sequence(w);
   pass.attended = attended_tokens(w, step);
   pass.routing_step = step;
+  pass.causal = w.phase == Phase::prefill;
   return build_pass_graph(w, w.model, pass);
 }
 
@@ -80,6 +90,9 @@ std::uint64_t weight_macs_per_token(const ModelShape& m) { return m.weight_param
 
 std::uint64_t attention_macs(const WorkloadSpec& w, std::uint64_t step) {
   const ModelShape& s = w.model;
+  if (w.phase == Phase::prefill)
+    return s.num_hidden_layers * w.batch * 2 * s.num_attention_heads * s.head_dim *
+           prefill_pairs(w.prompt_tokens, s.sliding_window);
   return s.num_hidden_layers * w.batch * tokens_per_sequence(w) * 2 * s.num_attention_heads *
          s.head_dim * kv_positions(s, attended_tokens(w, step));
 }

@@ -10,8 +10,10 @@
 // = 4 x (weight_params() + 102,400).
 //
 // Simplifications (deliberate, documented in docs/workloads.md):
-//  - prefill attention counts the full prompt x prompt square: no causal skipping, so attention
-//    MACs are an upper bound (about twice the causal count for long prompts);
+//  - prefill attention is causal (causal_mask.h): token i of a prompt attends positions 0..i
+//    (the last `sliding_window` of them), s (s + 1) / 2 pairs per head and sequence; a speculative
+//    verify pass still attends the whole context with each of its k + 1 tokens (an upper bound
+//    of k (k + 1) / 2 pairs per head);
 //  - prefill computes the final norm and LM head for the last position of each sequence only,
 //    since only that position's logits choose the next token.
 #pragma once
@@ -31,6 +33,7 @@ struct PassShape {
   std::uint64_t logits_per_sequence = 1;  ///< positions that need logits (verify: k + 1)
   std::uint64_t routing_step = 0;         ///< step index that seeds MoE routing
   bool draft = false;                     ///< ops of a speculative draft model (category draft)
+  bool causal = false;                    ///< attention under the causal mask (prefill)
 };
 
 /// The graph of one pass of `model` (w gives batch, precision, sparsity and routing).
@@ -50,9 +53,10 @@ OpGraph build_step_graph(const WorkloadSpec& w, std::uint64_t step);
 /// Example: Llama-3-8B gives 7,504,658,432 (6,979,321,856 layer weights + 525,336,576 LM head).
 std::uint64_t weight_macs_per_token(const ModelShape& m);
 
-/// Attention MACs (Q K^T and P V) of the step at index `step`, whole batch:
-/// layers x batch x tokens_per_sequence x 2 x heads x head_dim x attended tokens (capped by
-/// the sliding window).
+/// Attention MACs (Q K^T and P V) of the step at index `step`, whole batch. Decode:
+/// layers x batch x 2 x heads x head_dim x attended tokens (capped by the sliding window).
+/// Prefill (causal): layers x batch x 2 x heads x head_dim x prefill_pairs(prompt, window), i.e.
+/// L H hd s (s + 1) per sequence without a window.
 /// Example: Llama-3-8B decode, batch 1, context 2048: 32 x 2 x 32 x 128 x 2048 = 536,870,912.
 std::uint64_t attention_macs(const WorkloadSpec& w, std::uint64_t step);
 

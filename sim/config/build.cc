@@ -6,8 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "sim/config/dvfs_table.h"
 #include "sim/config/micro.h"
 #include "sim/config/sram_table.h"
+#include "sim/config/units.h"
 
 namespace pjsim::sim {
 
@@ -199,6 +201,57 @@ void build_mapping(const Values& v, workloads::WorkloadSpec& w) {
   w.placement.kv = residence("kv");
 }
 
+// Static power by component, the operating voltage and the DVFS point (models/static_power.h).
+void build_power(const Values& v, models::ChipParams& c) {
+  auto part = [&](const char* key, const char* name, double& watts) {
+    const Value& value = v.at(std::string("arch.chip.static.") + key);
+    watts = value.number;
+    c.static_parts.sources[name] = value.source;
+  };
+  part("core", "core", c.static_parts.core_w);
+  part("uncore", "uncore", c.static_parts.uncore_w);
+  part("sram_per_mib", "sram", c.static_parts.sram_w_per_mib);
+  part("hbm_per_stack", "hbm", c.static_parts.hbm_w_per_stack);
+  part("link", "links", c.static_parts.link_w);
+  c.static_parts.sources["chip"] = v.at("arch.chip.static_power").source;
+  c.gating.enabled = v.at("arch.chip.gating.enabled").flag;
+  c.gating.idle_threshold_s = number(v, "arch.chip.gating.idle_threshold");
+  c.gating.wake_latency_s = number(v, "arch.chip.gating.wake_latency");
+  c.gating.wake_energy_j = number(v, "arch.chip.gating.wake_energy") * 1e-12;  // pJ
+  c.gating.gated_fraction = number(v, "arch.chip.gating.gated_fraction");
+  c.hbm_stacks = integer(v, "arch.chip.hbm.stacks");
+  c.links = integer(v, "arch.chip.links");
+  c.nominal_voltage_v = number(v, "arch.chip.nominal_voltage");
+  const Value& voltage = v.at("arch.chip.voltage");
+  c.voltage_v = voltage.present ? voltage.number : c.nominal_voltage_v;
+  const Value& dvfs = v.at("arch.chip.dvfs");
+  if (!dvfs.present) return;
+  const DvfsTable table = parse_dvfs(dvfs.text);
+  if (!table.error.empty()) fail_at(dvfs.where, "arch.chip.dvfs", table.error);
+  const auto f = frequency_at(table, c.voltage_v);
+  if (!f)
+    fail_at(voltage.present ? voltage.where : dvfs.where, voltage.present ? "arch.chip.voltage" : "arch.chip.dvfs",
+            fmt::format("{} is not a point of arch.chip.dvfs ('{}'): set arch.chip.voltage to one of its voltages",
+                        format_quantity(c.voltage_v, UnitKind::voltage), dvfs.text));
+  c.frequency_hz = *f;
+}
+
+models::AreaParams build_area(const Values& v) {
+  models::AreaParams a;
+  auto coefficient = [&](const std::string& key) {
+    const Value& value = v.at("arch.area." + key);
+    return models::AreaCoefficient{value.number, value.source};
+  };
+  for (const workloads::Precision p : workloads::all_precisions()) a.pe[p] = coefficient("pe." + workloads::to_string(p));
+  a.vector_lane = coefficient("vector_lane");
+  a.sram_per_mib = coefficient("sram_per_mib");
+  a.hbm_phy = coefficient("hbm_phy");
+  a.link = coefficient("link");
+  a.noc_router = coefficient("noc_router");
+  a.uncore = coefficient("uncore");
+  return a;
+}
+
 models::ArchParams build_arch(const Values& v) {
   models::ArchParams a;
   a.name = name_or_custom(v, "arch.base");
@@ -206,6 +259,7 @@ models::ArchParams build_arch(const Values& v) {
   a.chip.cores = integer(v, "arch.chip.cores");
   a.chip.frequency_hz = number(v, "arch.chip.frequency");
   a.chip.static_power_w = number(v, "arch.chip.static_power");
+  build_power(v, a.chip);
   a.chip.hbm.capacity_bytes = number(v, "arch.chip.hbm.capacity");
   a.chip.hbm.bandwidth_bytes_per_s = number(v, "arch.chip.hbm.bandwidth");
   a.chip.hbm.channels = integer(v, "arch.chip.hbm.channels");
@@ -227,6 +281,16 @@ models::ArchParams build_arch(const Values& v) {
       if (!nm) fail_at(patterns.where, "arch.core.array.structured_sparsity", "expected N:M patterns such as \"2:4\" or \"2:4, 4:8\", got '" + patterns.text + "'");
       a.core.matrix.structured_sparsity.push_back(*nm);
     }
+  }
+  for (const workloads::Precision p : workloads::all_precisions()) {
+    const std::string key = "arch.core.array.macs_per_cycle." + workloads::to_string(p);
+    const Value& rate = v.at(key);
+    if (!rate.present) continue;
+    const double r = rate.number;
+    const double passes = 1.0 / r;
+    if (r >= 1 ? r != std::floor(r) : std::abs(passes - std::round(passes)) > 1e-9)
+      fail_at(rate.where, key, fmt::format("MACs per PE per cycle must be a whole number or 1/p (p passes), got {}", r));
+    a.core.matrix.macs_per_cycle[p] = r;
   }
   a.core.vector.lanes = integer(v, "arch.core.vector.lanes");
   a.core.sram.capacity_bytes = number(v, "arch.core.sram.capacity");
@@ -291,6 +355,24 @@ void check_precision_prices(const Values& v, const models::ArchParams& arch, con
             fmt::format("{} x {} runs {} MACs, but technology '{}' has no price for them: set arch.technology.mac.{}",
                         text(v, "workload.precision.weights"), text(v, "workload.precision.activations"), mac_name,
                         arch.technology.name, mac_name));
+  // The array must run every MAC precision of the run: gemms (weights x activations) and
+  // attention (KV x activations), the same for a draft model.
+  const models::MatrixUnitParams& mu = arch.core.matrix;
+  const bool micro = w.micro.kind != workloads::MicroKind::none;  // one op: no attention
+  for (const auto& [operand, key] : {std::pair{w.precision.weights, "workload.precision.weights"},
+                                     std::pair{w.precision.kv, "workload.precision.kv"}}) {
+    if (micro && operand == w.precision.kv && std::string(key) == "workload.precision.kv") continue;
+    const workloads::Precision p = workloads::mac_precision(operand, w.precision.activations);
+    if (models::mac_rate(mu, p) > 0) continue;
+    std::string listed;
+    for (const auto& [q, rate] : mu.macs_per_cycle) listed += (listed.empty() ? "" : ", ") + workloads::to_string(q);
+    const std::string at_key = p == w.precision.activations ? std::string("workload.precision.activations") : key;
+    fail_at(v.at(at_key).where, at_key,
+            fmt::format("{} x {} runs {} MACs, which the matrix unit of arch '{}' does not support (it runs {}): "
+                        "declare arch.core.array.macs_per_cycle.{}",
+                        workloads::to_string(operand), text(v, "workload.precision.activations"), workloads::to_string(p),
+                        arch.name, listed, workloads::to_string(p)));
+  }
   const std::string act = text(v, "workload.precision.activations");
   if (!arch.technology.vector_op.count(w.precision.activations))
     fail_at(v.at("workload.precision.activations").where, "workload.precision.activations",

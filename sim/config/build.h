@@ -10,12 +10,15 @@
 #pragma once
 
 #include "models/arch_params.h"
+#include "models/area.h"
 #include "sim/config/values.h"
 #include "workloads/workload_spec.h"
 
 namespace pjsim::sim {
 
 models::ArchParams build_arch(const Values& values);
+/// arch.area.*: mm^2 per unit of each component (models/area.h).
+models::AreaParams build_area(const Values& values);
 /// Throws UserError on a model or phase rule; completes computed defaults in `values`.
 workloads::WorkloadSpec build_workload(Values& values);
 /// Throws UserError at the precision key when the technology has no price for it.

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/arch_params.h"
+#include "models/area.h"
 #include "sim/config/errors.h"
 #include "workloads/workload_spec.h"
 
@@ -16,6 +17,7 @@ namespace pjsim::sim {
 struct DesignPoint {
   std::string name;                 ///< `name` key, else the file stem, else "default"
   models::ArchParams arch;
+  models::AreaParams area;          ///< arch.area.*: mm^2 per unit of each component (models/area.h)
   workloads::WorkloadSpec workload;
   /// The fully resolved settings as a nested JSON tree (every schema key, defaults included,
   /// values in canonical units), written to report.json's `config`.

@@ -119,6 +119,7 @@ DesignPoint load_design_point(const LoadRequest& req) {
     p.name = values.at("name").text;
   }
   p.arch = build_arch(values);
+  p.area = build_area(values);
   p.workload = build_workload(values);
   check_settings_apply(values, p.workload);
   check_precision_prices(values, p.arch, p.workload);

@@ -44,6 +44,8 @@ KindBounds bounds_of(UnitKind unit) {
     case UnitKind::power: return {1e-3, 1e6, "1 mW", "1000 kW"};
     case UnitKind::energy: return {1e-3, 1e6, "1 fJ", "1000 nJ"};
     case UnitKind::energy_per_bit: return {1e-3, 1e6, "1 fJ/bit", "1000 nJ/bit"};
+    case UnitKind::voltage: return {0.05, 10, "50 mV", "10 V"};
+    case UnitKind::area: return {1e-9, 1e5, "0.001 um^2", "1000 cm^2"};
   }
   return {0, 0, "", ""};
 }

@@ -38,6 +38,8 @@ const UnitTable& table(UnitKind kind) {
   static const UnitTable time = {{"ps", -12, 1}, {"ns", -9, 1}, {"us", -6, 1}, {"ms", -3, 1}, {"s", 0, 1}};
   static const UnitTable energy = {{"fJ", -3, 1}, {"pJ", 0, 1}, {"nJ", 3, 1}};
   static const UnitTable energy_per_bit = {{"fJ/bit", -3, 1}, {"pJ/bit", 0, 1}, {"nJ/bit", 3, 1}};
+  static const UnitTable voltage = {{"mV", -3, 1}, {"V", 0, 1}};
+  static const UnitTable area = {{"um^2", -6, 1}, {"um2", -6, 1}, {"mm^2", 0, 1}, {"mm2", 0, 1}, {"cm^2", 2, 1}};
   switch (kind) {
     case UnitKind::bytes: return bytes;
     case UnitKind::bandwidth: return bandwidth;
@@ -46,6 +48,8 @@ const UnitTable& table(UnitKind kind) {
     case UnitKind::time: return time;
     case UnitKind::energy: return energy;
     case UnitKind::energy_per_bit: return energy_per_bit;
+    case UnitKind::voltage: return voltage;
+    case UnitKind::area: return area;
   }
   return bytes;
 }
@@ -53,7 +57,7 @@ const UnitTable& table(UnitKind kind) {
 const std::vector<UnitKind>& all_kinds() {
   static const std::vector<UnitKind> kinds = {UnitKind::bytes, UnitKind::bandwidth, UnitKind::frequency,
                                               UnitKind::power, UnitKind::time,      UnitKind::energy,
-                                              UnitKind::energy_per_bit};
+                                              UnitKind::energy_per_bit, UnitKind::voltage, UnitKind::area};
   return kinds;
 }
 
@@ -66,6 +70,8 @@ const char* unit_family(UnitKind kind) {
     case UnitKind::time: return "a time";
     case UnitKind::energy: return "an energy";
     case UnitKind::energy_per_bit: return "an energy per bit";
+    case UnitKind::voltage: return "a voltage";
+    case UnitKind::area: return "an area";
   }
   return "?";
 }
@@ -116,6 +122,8 @@ const char* base_unit(UnitKind kind) {
     case UnitKind::time: return "s";
     case UnitKind::energy: return "pJ";
     case UnitKind::energy_per_bit: return "pJ/bit";
+    case UnitKind::voltage: return "V";
+    case UnitKind::area: return "mm^2";
   }
   return "?";
 }
@@ -129,6 +137,8 @@ const char* kind_description(UnitKind kind) {
     case UnitKind::time: return "a time";
     case UnitKind::energy: return "an energy per action";
     case UnitKind::energy_per_bit: return "an energy per bit";
+    case UnitKind::voltage: return "a voltage";
+    case UnitKind::area: return "an area";
   }
   return "?";
 }
@@ -142,6 +152,8 @@ const char* kind_example(UnitKind kind) {
     case UnitKind::time: return "100 ns";
     case UnitKind::energy: return "0.6 pJ";
     case UnitKind::energy_per_bit: return "0.3 pJ/bit";
+    case UnitKind::voltage: return "0.75 V";
+    case UnitKind::area: return "0.4 mm^2";
   }
   return "?";
 }
@@ -153,7 +165,7 @@ std::vector<std::string> unit_symbols(UnitKind kind) {
 }
 
 QuantityResult parse_quantity(const std::string& text, UnitKind kind) {
-  static const std::regex form(R"(^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*([A-Za-z/]*)\s*$)");
+  static const std::regex form(R"(^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*((?:[A-Za-z/][A-Za-z/0-9^]*)?)\s*$)");
   // std::regex recurses per character: refuse absurdly long text before matching it.
   if (text.size() > kMaxNumberChars)
     return {std::nullopt, fmt::format("cannot read a text of {} characters as a quantity; {}", text.size(), expectation(kind))};

@@ -18,7 +18,7 @@
 
 namespace pjsim::sim {
 
-enum class UnitKind { bytes, bandwidth, frequency, power, time, energy, energy_per_bit };
+enum class UnitKind { bytes, bandwidth, frequency, power, time, energy, energy_per_bit, voltage, area };
 
 /// Outcome of parsing one quantity: a value, or a one-line message (no location: the caller adds it).
 struct QuantityResult {

@@ -1,5 +1,7 @@
 #include "sim/run/simulate.h"
 
+#include "models/static_power.h"
+
 #include <algorithm>
 #include <cmath>
 #include <new>
@@ -25,6 +27,46 @@ void quiet_systemc() {
   sc_core::sc_report_handler::set_actions(sc_core::SC_WARNING, sc_core::SC_DO_NOTHING);
   sc_core::sc_report_handler::set_actions(sc_core::SC_ERROR, sc_core::SC_THROW);
   sc_core::sc_report_handler::set_actions(sc_core::SC_FATAL, sc_core::SC_THROW);
+}
+
+// Power gating (docs/energy-model.md#power-gating): the core part draws its full power except
+// for the gated time of its matrix unit, the links part except for the gated time of each port
+// (ports the topology does not use are idle for the whole run); each wake-up costs its energy.
+void apply_gating(reports::RunResult& r, const models::System& system, const models::GatingParams& g,
+                  std::uint64_t ports_per_chip) {
+  if (!g.enabled || r.seconds <= 0) return;
+  const sc_core::sc_time end = sc_core::sc_time_stamp();
+  double core_gated = 0, core_wakes = 0, cores = 0;
+  for (const auto& chip : system.chips())
+    for (const auto& core : chip->cores()) {
+      core_gated += core->matrix.calendar().gated(end).to_seconds();
+      core_wakes += static_cast<double>(core->matrix.calendar().wakes());
+      cores += 1;
+    }
+  const double chips = static_cast<double>(system.chips().size());
+  const double ports = static_cast<double>(ports_per_chip) * chips;
+  double link_gated = 0, link_wakes = 0, used = 0;
+  if (const models::Interconnect* ici = system.interconnect())
+    for (std::size_t i = 0; i < ici->links().size(); ++i) {
+      link_gated += ici->links().link(i).gated(end).to_seconds();
+      link_wakes += static_cast<double>(ici->links().link(i).wakes());
+      used += 1;
+    }
+  const double whole_run = std::max(0.0, r.seconds - g.idle_threshold_s);
+  if (ports > used) link_gated += (ports - used) * whole_run;
+  const double link_units = std::max(ports, used);
+  auto gate = [&](models::StaticLine& line, double gated, double wakes, double units) {
+    if (units <= 0) return;
+    const double share = gated / units / r.seconds;  // of the run, per unit
+    line.watts_each = line.watts_each * (1 - (1 - g.gated_fraction) * share) + g.wake_energy_j * wakes / units / r.seconds;
+    line.source += fmt::format("; power-gated {:.4g}% of the run (left {:.4g}), {:.4g} wake-ups per unit", 100 * share,
+                               g.gated_fraction, wakes / units);
+  };
+  for (models::StaticLine& line : r.static_parts) {
+    if (line.part == "core") gate(line, core_gated, core_wakes, cores);
+    if (line.part == "links") gate(line, link_gated, link_wakes, link_units);
+  }
+  r.static_power_w = models::static_watts(r.static_parts);
 }
 
 void record_busy(reports::RunResult& r, const models::System& system) {
@@ -177,7 +219,11 @@ reports::RunResult simulate_unguarded(const DesignPoint& point, const PointPlan&
     r.tokens_generated = w.batch;
     r.tokens_processed = w.batch * w.prompt_tokens;
   }
-  r.static_power_w = point.arch.chip.static_power_w;
+  r.static_parts = models::static_lines(point.arch);
+  r.static_power_w = models::static_watts(r.static_parts);
+  r.voltage_ratio = models::voltage_ratio(point.arch.chip);
+  r.area = models::area_lines(point.arch, point.area);
+  apply_gating(r, system, point.arch.chip.gating, point.arch.chip.links);
   r.chips = plan.chips.size();
   r.cores_per_chip = point.arch.chip.cores;
   r.technology = point.arch.technology;

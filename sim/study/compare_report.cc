@@ -116,6 +116,7 @@ std::string metric_text(const std::string& name, double v, bool sign = false) {
   std::string text;
   if (name == "tokens_per_second") text = reports::si_format(v, "tok/s");
   else if (name == "latency_s") text = reports::si_format(v, "s");
+  else if (name == "area_mm2") text = fmt::format("{:.4g} mm^2", v);
   else text = reports::si_format(v * 1e-12, "J");  // energy_pj_per_token and <tier>_pj_per_token
   return sign && v > 0 ? "+" + text : text;
 }
@@ -171,14 +172,14 @@ std::string compare_text(const nlohmann::json& a) {
       continue;
     }
     reports::TextTable t({{"feature"}, {"energy/token seq", Align::right}, {"energy/token alone", Align::right},
-                          {"tok/s seq", Align::right}, {"latency seq", Align::right}});
+                          {"tok/s seq", Align::right}, {"latency seq", Align::right}, {"area seq", Align::right}});
     // A contribution whose point did not run is "-" (compare.json: null, with the feature's "error").
     const auto cell = [](const nlohmann::json& part, const std::string& metric) {
       return part.is_object() ? metric_text(metric, part[metric].get<double>(), true) : std::string("-");
     };
     for (const auto& f : c["features"])
       t.add({f["name"].get<std::string>(), cell(f["sequential"], "energy_pj_per_token"), cell(f["alone"], "energy_pj_per_token"),
-             cell(f["sequential"], "tokens_per_second"), cell(f["sequential"], "latency_s")});
+             cell(f["sequential"], "tokens_per_second"), cell(f["sequential"], "latency_s"), cell(f["sequential"], "area_mm2")});
     const double total = c["delta"]["energy_pj_per_token"].get<double>();
     t.add({"total", metric_text("energy_pj_per_token", total, true),
            c.contains("sum_alone") ? cell(c["sum_alone"], "energy_pj_per_token") : std::string("-")});

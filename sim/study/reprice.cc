@@ -47,6 +47,18 @@ reports::RunResult run_result_of(const nlohmann::json& report, const std::string
   }
   r.static_power_w = at(report, "/prices_static/static_power_w", file).get<double>();
   r.chips = at(report, "/prices_static/chips", file).get<std::uint64_t>();
+  const auto& stat = report.at("prices_static");
+  r.voltage_ratio = stat.value("voltage_ratio", 1.0);
+  if (report.contains("area") && report.at("area").contains("lines"))  // area does not depend on prices
+    for (const auto& l : report.at("area").at("lines"))
+      r.area.push_back({l.value("component", ""), l.value("units", 0.0), l.value("unit", ""), l.value("mm2_each", 0.0),
+                        l.value("source", "")});
+  if (report.contains("time") && report.at("time").contains("by_layer"))  // the power section's windows
+    for (const auto& [layer, s] : report.at("time").at("by_layer").items()) r.layer_seconds[layer] = s.get<double>();
+  if (stat.contains("parts") && stat.at("parts").is_array())
+    for (const auto& p : stat.at("parts"))
+      r.static_parts.push_back({p.value("part", ""), p.value("units", 0.0), p.value("unit", ""), p.value("watts_each", 0.0),
+                                p.value("source", "")});
   r.cores_per_chip = at(report, "/config/arch/chip/cores", file).get<std::uint64_t>();
   try {
     r.ledger = reports::ledger_from_json(at(report, "/ledger", file));
@@ -95,7 +107,7 @@ nlohmann::json reprice_report(const nlohmann::json& report, const models::Techno
     throw UserError(e.key_path + ": " + e.what());
   }
   nlohmann::json out = report;
-  for (const char* key : {"technology", "energy_pj", "tokens", "prices", "ratios", "metrics"}) out[key] = priced[key];
+  for (const char* key : {"technology", "energy_pj", "tokens", "prices", "ratios", "metrics", "power", "area"}) out[key] = priced[key];
   if (out.contains("config") && out["config"].contains("arch")) {
     out["config"]["arch"]["technology"] = tech_config;
     out["config_hash"] = config_hash_of(out["config"].dump());

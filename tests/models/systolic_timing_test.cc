@@ -56,3 +56,23 @@ TEST_CASE("a large GEMM runs near the peak MAC rate", "[models][physics]") {
   const double ideal = static_cast<double>(m * k * n) / (128.0 * 128.0 * 4.0);
   CHECK(static_cast<double>(gemm_cycles({m, k, n}, 1, mu)) == Approx(ideal).epsilon(0.01));
 }
+
+TEST_CASE("MACs per PE per cycle: a whole rate widens N, 1/p repeats every fold", "[models][physics]") {
+  const MatrixUnitParams mu = array(128, 128, 4, true);
+  // The header's examples: int8 at 2 MACs per PE per cycle halves the N folds.
+  CHECK(gemm_folds({1, 4096, 4096}, mu, 2.0) == 32 * 16);
+  CHECK(gemm_cycles({1, 4096, 4096}, 1, mu, 2.0) == 128 + 128 * 128 + 254);
+  CHECK(gemm_cycles({1, 4096, 4096}, 1, mu, 1.0) == 33150);
+  // fp32 as 6 bf16 passes: six times the folds.
+  CHECK(gemm_folds({1, 4096, 4096}, mu, 1.0 / 6) == 6 * 32 * 32);
+  // A compute-bound GEMM (M >> R) at rate 2 takes about half the cycles of rate 1.
+  const double ratio = static_cast<double>(gemm_cycles({8192, 4096, 4096}, 1, mu, 2.0)) /
+                       static_cast<double>(gemm_cycles({8192, 4096, 4096}, 1, mu, 1.0));
+  CHECK(ratio == Approx(0.5).epsilon(0.01));
+  // An array that declares no rates runs everything at 1; one that declares rates runs only those.
+  CHECK(mac_rate(mu, pjsim::workloads::Precision::int4) == 1.0);
+  MatrixUnitParams v5e = mu;
+  v5e.macs_per_cycle = {{pjsim::workloads::Precision::bf16, 1.0}, {pjsim::workloads::Precision::int8, 2.0}};
+  CHECK(mac_rate(v5e, pjsim::workloads::Precision::int8) == 2.0);
+  CHECK(mac_rate(v5e, pjsim::workloads::Precision::fp8_e4m3) == 0.0);
+}

@@ -180,3 +180,59 @@ TEST_CASE("weight formats: N:M sparsity where supported, group scales, dequantis
   CHECK(c.dequant_ops == 256 * 128 * 2);
   CHECK(pjsim::models::bits_per_dense_weight(q, dense_array) == 4 + 16.0 / 128);
 }
+
+TEST_CASE("causal prefill attention: masked blocks are neither loaded nor computed", "[models][physics]") {
+  // One (sequence, kv head) instance of a 4096-token prompt, 4 query heads per KV head.
+  Op causal;
+  causal.kind = OpKind::attention;
+  causal.instances = 2;
+  causal.m = 4 * 4096;
+  causal.k = 128;
+  causal.n = 4096;
+  causal.query_tokens = 4096;
+  causal.vector_ops = causal.scores() * 5;
+  Op square = causal;
+  square.query_tokens = 0;
+  square.vector_ops = square.scores() * 5;
+  REQUIRE(causal.scores() == 2ull * 4 * 4096 * 4097 / 2);
+  const CoreParams core = core_with_sram(16.0 * 1024 * 1024);
+  for (bool resident : {true, false}) {
+    const auto causal_tiles = tile_op(causal, core, resident);
+    const auto square_tiles = tile_op(square, core, resident);
+    CHECK(sum(causal_tiles).macs == causal.macs());
+    CHECK(causal.macs() == 2ull * 4 * 128 * 4096 * 4097);  // instances x group x hd x s (s + 1)
+    std::uint64_t vector_ops = 0, causal_cycles = 0, square_cycles = 0;
+    for (const Tile& t : causal_tiles) {
+      vector_ops += t.vector_ops;
+      for (int g = 0; g < t.gemm_count; ++g) causal_cycles += gemm_cycles(t.gemm[g], t.instances, core.matrix);
+    }
+    for (const Tile& t : square_tiles)
+      for (int g = 0; g < t.gemm_count; ++g) square_cycles += gemm_cycles(t.gemm[g], t.instances, core.matrix);
+    CHECK(vector_ops == causal.vector_ops);
+    // KV loads and array time: about half the square, never less than the exact triangle.
+    const double kv_ratio = static_cast<double>(sum(causal_tiles).operand) / static_cast<double>(sum(square_tiles).operand);
+    const double time_ratio = static_cast<double>(causal_cycles) / static_cast<double>(square_cycles);
+    CHECK(kv_ratio > 0.5);
+    CHECK(kv_ratio < 0.6);
+    CHECK(time_ratio > 0.5);
+    CHECK(time_ratio < 0.6);
+    CHECK(sum(causal_tiles).stores == sum(square_tiles).stores);  // every output row is written once
+  }
+}
+
+TEST_CASE("causal attention with a sliding window loads only the window's band", "[models][physics]") {
+  Op op;
+  op.kind = OpKind::attention;
+  op.instances = 1;
+  op.m = 8192;
+  op.k = 128;
+  op.n = 8192;
+  op.query_tokens = 8192;
+  op.mask.window = 512;
+  op.vector_ops = op.scores() * 5;
+  const auto tiles = tile_op(op, core_with_sram(16.0 * 1024 * 1024), true);
+  CHECK(sum(tiles).macs == op.macs());
+  CHECK(op.macs() == 2ull * 128 * (512ull * 513 / 2 + (8192 - 512) * 512));
+  // Each Q block reads its band of about window + block positions, far below the full triangle.
+  CHECK(sum(tiles).operand < 2ull * 128 * 16 * 8192 * 8193 / 2 / 4);
+}

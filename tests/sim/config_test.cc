@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "models/static_power.h"
 #include "sim/config/load.h"
 #include "sim/config/presets.h"
 #include "sim/config/schema.h"
@@ -51,7 +52,9 @@ TEST_CASE("the embedded default point loads with the preset's numbers", "[sim]")
   CHECK(p.arch.name == "tpu-v4-like");
   CHECK(p.arch.chip.cores == 2);
   CHECK(p.arch.chip.frequency_hz == 1.05e9);
-  CHECK(p.arch.chip.static_power_w == 90);
+  CHECK(p.arch.chip.static_power_w == 0);  // no lump: static power comes by component
+  CHECK(pjsim::models::static_watts(pjsim::models::static_lines(p.arch)) == Approx(90).epsilon(1e-12));
+  CHECK(p.arch.core.matrix.macs_per_cycle.at(pjsim::workloads::Precision::int8) == 1);
   CHECK(p.arch.chip.hbm.capacity_bytes == 32.0 * (1ULL << 30));
   CHECK(p.arch.chip.hbm.bandwidth_bytes_per_s == 1.2e12);
   CHECK(p.arch.chip.hbm.channels == 32);

@@ -88,7 +88,9 @@ TEST_CASE("decode at batch 1 takes weight bytes / HBM bandwidth within 10%", "[s
   CHECK(run.report["time"]["seconds"].get<double>() == Approx(bound).epsilon(0.10));
 }
 
-TEST_CASE("a large prefill takes MACs / peak MAC rate within 15%", "[sim][physics]") {
+// 20%: besides op barriers and fill/drain, causal attention's diagonal blocks (Q blocks of ~234
+// tokens here) occupy the array for their full shape while only their unmasked MACs count.
+TEST_CASE("a large prefill takes MACs / peak MAC rate within 20%", "[sim][physics]") {
   const std::vector<std::string> sets = {"workload.phase=prefill", "workload.prompt_tokens=2048", "workload.batch=2"};
   const auto run = run_default(sets);
   REQUIRE(run.exit_code == 0);
@@ -96,7 +98,8 @@ TEST_CASE("a large prefill takes MACs / peak MAC rate within 15%", "[sim][physic
   const auto& mu = p.arch.core.matrix;
   const double peak = static_cast<double>(p.arch.chip.cores * mu.units * mu.rows * mu.cols) * p.arch.chip.frequency_hz;
   const double bound = run.report["counts"]["macs"]["total"].get<double>() / peak;
-  CHECK(run.report["time"]["seconds"].get<double>() == Approx(bound).epsilon(0.15));
+  CHECK(run.report["time"]["seconds"].get<double>() == Approx(bound).epsilon(0.20));
+  CHECK(run.report["time"]["seconds"].get<double>() >= bound);
 }
 
 TEST_CASE("every breakdown sums to the total and two runs are byte-identical", "[sim][physics]") {

@@ -97,3 +97,17 @@ TEST_CASE("canonical text round-trips", "[sim]") {
   for (double v : {1.2e12, 3.2e12, 0.1, 1.0 / 3, 123456789.125})
     for (UnitKind k : {UnitKind::bandwidth, UnitKind::time, UnitKind::energy}) CHECK(value_of(format_quantity(v, k), k) == v);
 }
+
+TEST_CASE("voltages in volts, areas in mm^2", "[sim]") {
+  CHECK(value_of("0.75 V", UnitKind::voltage) == 0.75);
+  CHECK(value_of("650 mV", UnitKind::voltage) == Approx(0.65));
+  CHECK(value_of("0.4 mm^2", UnitKind::area) == 0.4);
+  CHECK(value_of("0.4 mm2", UnitKind::area) == 0.4);
+  CHECK(value_of("270000 um^2", UnitKind::area) == Approx(0.27));
+  CHECK(value_of("1 cm^2", UnitKind::area) == 100);
+  CHECK_FALSE(parse_quantity("0.4", UnitKind::area).value);       // a bare number needs a unit
+  CHECK_FALSE(parse_quantity("0.4 V", UnitKind::area).value);     // a voltage is not an area
+  CHECK_FALSE(parse_quantity("2 mm^3", UnitKind::area).value);
+  CHECK(format_quantity(0.75, UnitKind::voltage) == "0.75 V");
+  CHECK(format_quantity(0.4, UnitKind::area) == "0.4 mm^2");
+}

@@ -50,6 +50,15 @@ TEST_CASE("validation: TPU-v4-like prefill at peak draws the measured 170-192 W,
   CHECK(run.report["utilisation"]["matrix"].get<double>() > 0.9);
   CHECK(watts >= 170 * 0.95);  // Cloud TPU v4 mean 170 W, max 192 W (measured); 5% for the estimates
   CHECK(watts <= 192 * 1.05);
+  // The same power by component: the static parts add up to the measured 90 W idle, the dynamic
+  // tiers bring the rest; the peak window is no lower than the average.
+  const auto& power = run.report["power"];
+  CHECK(power["average_w"]["total"].get<double>() == Approx(watts).epsilon(1e-9));
+  double static_w = 0;
+  for (const auto& part : power["average_w"]["static"].items()) static_w += part.value().get<double>();
+  CHECK(static_w == Approx(90).epsilon(1e-12));
+  CHECK(power["peak_w"]["total"].get<double>() >= watts * (1 - 1e-12));
+  CHECK(power["peak_w"]["total"].get<double>() <= 192 * 1.05);
   // 0.70 pJ/FLOP = 192 W / 275 TFLOP/s (peak power over peak rate). pjsim's all-in figure divides by
   // the FLOPs actually run (matrix utilisation ~0.91), so it is ~11% above; at peak rate it is within 5%.
   const double all_in = total_pj / (2 * macs);

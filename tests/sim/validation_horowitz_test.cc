@@ -35,7 +35,9 @@ TEST_CASE("validation: one MAC costs Horowitz's multiply + add", "[sim][validati
     INFO(r.precision);
     const auto run = run_with({"workload.model=gemm", "workload.gemm.m=1", "workload.gemm.k=1", "workload.gemm.n=1",
                                std::string("workload.precision.weights=") + r.precision,
-                               std::string("workload.precision.activations=") + r.precision});
+                               std::string("workload.precision.activations=") + r.precision,
+                               // the TPU-v4-like array has no fp16 mode; this test is about prices
+                               std::string("arch.core.array.macs_per_cycle.") + r.precision + "=1"});
     REQUIRE(run.exit_code == 0);
     CHECK(run.report["counts"]["macs"]["total"].get<std::uint64_t>() == 1);
     CHECK(action_pj(run, "mac") == Approx(r.pj).epsilon(1e-12));

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -138,15 +139,16 @@ TEST_CASE("decode MACs = batch x (weight params + 2 x layers x heads x head_dim 
   }
 }
 
-TEST_CASE("prefill MACs: T x layer weights + batch x LM head + full-square attention",
+TEST_CASE("prefill MACs: T x layer weights + batch x LM head + causal attention",
           "[workloads][physics]") {
   const WorkloadSpec w = prefill(3, 37);
   const ModelShape& s = w.model;
   const std::uint64_t t = 3 * 37;
   const std::uint64_t lm_head = s.hidden_size * s.vocab_size;
   const std::uint64_t layer_weights = s.weight_params() - lm_head;
+  // Causal: L x H x hd x s (s + 1) / 2 for Q K^T and as many for P V, per sequence.
   const std::uint64_t attention =
-      s.num_hidden_layers * t * 2 * s.num_attention_heads * s.head_dim * 37;
+      3 * s.num_hidden_layers * s.num_attention_heads * s.head_dim * 37 * 38;
   const OpGraph g = build_step_graph(w, 0);
   CHECK(attention_macs(w, 0) == attention);
   CHECK(sum(g, [](const Op& op) { return op.macs(); }) ==
@@ -183,5 +185,69 @@ TEST_CASE("KV read per decode step = 2 x layers x kv_heads x head_dim x context 
                          (500 + step) * 6);
     const auto appended = sum(g, [](const Op& op) { return op.kv_append_elements; });
     CHECK(appended == 2 * s.num_hidden_layers * s.kv_width() * 6);
+  }
+}
+
+TEST_CASE("causal prefill attention: L H hd s (s + 1) MACs per sequence, softmax on the kept scores",
+          "[workloads][physics]") {
+  for (std::uint64_t prompt : {1, 2, 37, 1000}) {
+    const WorkloadSpec w = prefill(2, prompt);
+    const ModelShape& s = w.model;
+    const OpGraph g = build_step_graph(w, 0);
+    const std::uint64_t per_sequence = s.num_hidden_layers * s.num_attention_heads * s.head_dim * prompt * (prompt + 1);
+    CHECK(sum(g, [](const Op& op) { return op.kind == OpKind::attention ? op.macs() : 0; }) == 2 * per_sequence);
+    CHECK(attention_macs(w, 0) == 2 * per_sequence);
+    const Op attn = ops_in_order(g)[4];
+    CHECK(attn.query_tokens == prompt);
+    CHECK(attn.n == prompt);
+    CHECK(attn.scores() == 2 * s.num_attention_heads * prompt * (prompt + 1) / 2);
+    CHECK(attn.vector_ops == attn.scores() * 5);
+  }
+}
+
+TEST_CASE("causal prefill with a sliding window: token i attends min(i + 1, window) positions",
+          "[workloads][physics]") {
+  WorkloadSpec w = prefill(1, 100);
+  w.model.sliding_window = 30;
+  const ModelShape& s = w.model;
+  const std::uint64_t pairs = 30 * 31 / 2 + 70 * 30;  // tokens 0..29 ramp up, 30..99 attend 30 each
+  CHECK(prefill_pairs(100, 30) == pairs);
+  std::uint64_t brute = 0;
+  for (std::uint64_t i = 0; i < 100; ++i) brute += std::min<std::uint64_t>(i + 1, 30);
+  CHECK(brute == pairs);
+  const OpGraph g = build_step_graph(w, 0);
+  CHECK(sum(g, [](const Op& op) { return op.kind == OpKind::attention ? op.macs() : 0; }) ==
+        s.num_hidden_layers * 2 * s.num_attention_heads * s.head_dim * pairs);
+  CHECK(attention_macs(w, 0) == s.num_hidden_layers * 2 * s.num_attention_heads * s.head_dim * pairs);
+  // The cache held is the window; a prompt shorter than the window is a plain triangle.
+  CHECK(ops_in_order(g)[4].held_positions() == 30);
+  w.prompt_tokens = 20;
+  CHECK(attention_macs(w, 0) == s.num_hidden_layers * 2 * s.num_attention_heads * s.head_dim * 20 * 21 / 2);
+}
+
+TEST_CASE("causal_pairs counts a rectangle of the mask in closed form", "[workloads][physics]") {
+  for (std::uint64_t offset : {0, 3, 17}) {
+    for (std::uint64_t window : {0, 1, 5, 40}) {
+      const CausalMask mask{offset, window};
+      for (std::uint64_t t0 = 0; t0 < 12; t0 += 3)
+        for (std::uint64_t t1 = t0; t1 < 14; t1 += 4)
+          for (std::uint64_t c0 = 0; c0 < 30; c0 += 7)
+            for (std::uint64_t c1 = c0; c1 < 34; c1 += 5) {
+              std::uint64_t brute = 0, lo = c1, hi = c0;
+              for (std::uint64_t i = t0; i < t1; ++i)
+                for (std::uint64_t j = c0; j < c1; ++j) {
+                  const std::uint64_t p = offset + i;
+                  if (j <= p && (window == 0 || j + window > p)) {
+                    ++brute;
+                    lo = std::min(lo, j);
+                    hi = std::max(hi, j + 1);
+                  }
+                }
+              CHECK(causal_pairs(mask, t0, t1, c0, c1) == brute);
+              const ColumnRange r = causal_columns(mask, t0, t1, c0, c1);
+              if (brute == 0) CHECK(r.empty());
+              else CHECK((r.first == lo && r.end == hi));
+            }
+    }
   }
 }
