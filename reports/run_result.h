@@ -17,7 +17,7 @@
 
 namespace pjsim::reports {
 
-inline constexpr const char* kSchemaVersion = "1.2";
+inline constexpr const char* kSchemaVersion = "1.3";
 
 /// Inter-chip link utilisation (multi-chip runs).
 struct LinkSummary {

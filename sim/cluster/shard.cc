@@ -8,6 +8,7 @@
 #include "sim/cluster/manifest.h"
 #include "sim/config/errors.h"
 #include "sim/process/process_pool.h"
+#include "sim/run/out_folder.h"
 #include "sim/study/out_lock.h"
 #include "sim/study/point_pool.h"
 #include "sim/study/results.h"
@@ -51,6 +52,7 @@ int run_shard_sweep(const SweepOptions& options) {
   if (!study.candidates.empty())
     fail_at(Location{study.file}, "compare", "--shard runs sweeps; a study with `compare:` runs with pjsim compare");
   const fs::path out = sweep_out(options, study);
+  check_out_folder(out, OutKind::study, options.force);  // not into a run's or a comparison's folder
 
   std::vector<PointRequest> mine;
   const std::vector<PointRequest> all = study_requests(study);

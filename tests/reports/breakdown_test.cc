@@ -84,7 +84,7 @@ TEST_CASE("standard metrics: joules per token, watts, MFU, TPOT and TTFT by thei
                       {"core", {{"matrix_units", 1}, {"array", {{"rows", 10}, {"cols", 10}}}}}};
   const nlohmann::json j = build_report(r, "0.1.0");
   const auto& m = j["metrics"];
-  CHECK(j["schema_version"] == "1.2");
+  CHECK(j["schema_version"] == "1.3");
   CHECK(m["energy_per_token_joules"].get<double>() == Approx(kTotalPj / 16 * 1e-12));
   CHECK(m["energy_joules"].get<double>() == Approx(kTotalPj * 1e-12));
   CHECK(m["avg_power_watts"].get<double>() == Approx(kTotalPj * 1e-12 / 0.002));

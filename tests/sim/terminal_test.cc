@@ -64,6 +64,8 @@ TEST_CASE("each command writes its own folder, a run never overwrites a study wi
                           "--out, or --force to write there anyway\n");
   CHECK(pjsim_in(dir.str(), "sweep tiny.yaml --quiet --out out/run/default", log) == 2);
   CHECK(read_file(log).find("out/run/default holds a run's reports (report.json)") != std::string::npos);
+  CHECK(pjsim_in(dir.str(), "sweep tiny.yaml --quiet --shard 0/2 --out out/run/default", log) == 2);  // a shard too
+  CHECK(read_file(log).find("out/run/default holds a run's reports (report.json)") != std::string::npos);
   CHECK(pjsim_in(dir.str(), "run --quiet --no-html --set workload.model=tiny-llama --set workload.context_tokens=64 --out out/sweep/tiny --force", log) == 0);
 }
 
@@ -73,7 +75,7 @@ TEST_CASE("a failed point is one line, its error not doubled, --quiet keeps erro
   const auto loud = run_pjsim({"sweep", study, "-j", "2", "--out", dir / "loud"});
   CHECK(loud.exit_code == 3);
   CHECK(loud.out.find("error: error:") == std::string::npos);
-  CHECK(loud.out.find("p001  batch=0  error: --set: workload.batch") != std::string::npos);
+  CHECK(loud.out.find("p001  batch=0  error: " + study + ":4:23: workload.batch") != std::string::npos);  // located in the study
   CHECK(loud.err.find("[2/2] 100 %  elapsed ") != std::string::npos);  // two points ran (p001 never spawned)
   CHECK(loud.err.find("  eta 0:00  p0") != std::string::npos);
   CHECK(loud.out.find("J/token") != std::string::npos);
@@ -81,6 +83,6 @@ TEST_CASE("a failed point is one line, its error not doubled, --quiet keeps erro
   const auto quiet = run_pjsim({"sweep", study, "-j", "2", "--out", dir / "quiet", "--quiet"});
   CHECK(quiet.exit_code == 3);
   CHECK(quiet.out == "report: " + (dir / "quiet") + "/report.html\n");
-  CHECK(quiet.err.rfind("p001: error: --set: workload.batch", 0) == 0);
+  CHECK(quiet.err.rfind("p001: error: " + study + ":4:23: workload.batch", 0) == 0);
   CHECK(quiet.err.find('\n') == quiet.err.size() - 1);  // one line: no progress
 }
