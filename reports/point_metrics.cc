@@ -94,7 +94,11 @@ std::vector<std::pair<std::string, double>> metric_rows(const PointMetrics& m) {
       {"energy_pj_per_token", m.energy_pj_per_token},
       {"tokens_per_second", m.tokens_per_second},
       {"latency_s", m.latency_s},
-      {"area_mm2", m.area_mm2}};
+      {"area_mm2", m.area_mm2},
+      // The standard names measured energy is published under (report.json `metrics`).
+      {"energy_per_token_joules", m.energy_per_token_joules},
+      {"avg_power_watts", m.avg_power_watts},
+      {"mfu", m.mfu}};
   for (const std::string& tier : tier_names()) rows.emplace_back(tier + "_pj_per_token", m.tier_pj_per_token.at(tier));
   return rows;
 }

@@ -72,7 +72,8 @@ nlohmann::json to_json(const PointMetrics& m);
 nlohmann::json to_json(const PointContext& c);
 
 /// Metric names of compare tables, in order, with how to read each from PointMetrics:
-/// energy_pj_per_token, tokens_per_second, latency_s, then "<tier>_pj_per_token" per tier.
+/// energy_pj_per_token, tokens_per_second, latency_s, area_mm2, the standard names
+/// energy_per_token_joules, avg_power_watts and mfu, then "<tier>_pj_per_token" per tier.
 std::vector<std::pair<std::string, double>> metric_rows(const PointMetrics& m);
 
 }  // namespace pjsim::reports

@@ -117,6 +117,9 @@ std::string metric_text(const std::string& name, double v, bool sign = false) {
   if (name == "tokens_per_second") text = reports::si_format(v, "tok/s");
   else if (name == "latency_s") text = reports::si_format(v, "s");
   else if (name == "area_mm2") text = fmt::format("{:.4g} mm^2", v);
+  else if (name == "energy_per_token_joules") text = reports::si_format(v, "J");
+  else if (name == "avg_power_watts") text = reports::si_format(v, "W");
+  else if (name == "mfu") text = fmt::format("{:.2f}%", 100 * v);
   else text = reports::si_format(v * 1e-12, "J");  // energy_pj_per_token and <tier>_pj_per_token
   return sign && v > 0 ? "+" + text : text;
 }
