@@ -11,7 +11,7 @@ foreach(dir ${SEEDS})
   endif()
 endforeach()
 execute_process(
-  COMMAND ${FUZZER} -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=2048 -dict=${DICT}
+  COMMAND ${FUZZER} -max_total_time=${SECONDS} -timeout=25 -rss_limit_mb=2048 -dict=${DICT}
           -print_final_stats=1 -artifact_prefix=${WORK}/artifacts/ ${WORK}/corpus ${seed_dirs}
   RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
