@@ -2,9 +2,12 @@
 
 #include <filesystem>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include "sim/config/input_limits.h"
 #include "sim/config/load.h"
@@ -39,6 +42,20 @@ bool looks_like_path(const std::string& arg) {
   return arg.find('/') != std::string::npos || ends_with(".yaml") || ends_with(".yml");
 }
 
+// Where each document of a YAML stream starts (yaml-cpp's parser events; the rest are ignored).
+struct DocumentStarts : YAML::EventHandler {
+  std::vector<YAML::Mark> starts;
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
 }  // namespace
 
 Location location_of(const std::string& file, const YAML::Mark& mark) {
@@ -56,11 +73,20 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
   check_utf8(text, file);
   YAML::Node root;
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.size() > 1)
-      fail_at(location_of(file, documents[1].Mark()), "",
-              "a second YAML document (after `---`): one document per file, the rest would be ignored");
-    if (!documents.empty()) root = documents.front();
+    // At most two documents are looked for: YAML::LoadAll loops forever on some malformed text,
+    // whose parser yields empty documents without reading on (found by the study fuzzer).
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    DocumentStarts documents;
+    while (documents.starts.size() < 2 && parser.HandleNextDocument(documents)) {
+    }
+    if (documents.starts.size() > 1) {
+      const YAML::Mark& second = documents.starts[1];
+      if (second.pos == documents.starts[0].pos)
+        fail_at(location_of(file, second), "", "malformed YAML: the parser cannot read on from here");
+      fail_at(location_of(file, second), "", "a second YAML document (after `---`): one document per file, the rest would be ignored");
+    }
+    root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own depth limit, about 1000 levels ("bad file")
     fail_at(location_of(file, e.mark), "", fmt::format("lists and maps nested more than {} levels deep", kMaxYamlDepth));
   } catch (const YAML::Exception& e) {

@@ -72,7 +72,7 @@ TEST_CASE("a key written twice in one point, nested and dotted, is a duplicate",
 
 TEST_CASE("a second YAML document is refused, not ignored", "[errors]") {
   CHECK_THAT(point_error(kArch + "workload: {model: tiny-llama, context_tokens: 16}\n---\nname: b\n"),
-             Catch::StartsWith("point.yaml:4:1: a second YAML document"));
+             Catch::StartsWith("point.yaml:3:1: a second YAML document"));  // at its `---`
   CHECK_THAT(set_error("workload.batch=4\n---\n8"), Catch::Contains("a second YAML document"));
   CHECK_THAT(study_error("study: s\npoints: [{workload.batch: 2}]\n---\nstudy: t\n"), Catch::Contains("a second YAML document"));
 }
