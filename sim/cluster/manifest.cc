@@ -1,8 +1,5 @@
 #include "sim/cluster/manifest.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -59,11 +56,9 @@ ShardManifest read_shard_manifest(const fs::path& out) {
       fail_at(Location{path.string()}, "shards", fmt::format("expected a whole number of shards in 1..{}, got {}", kMaxShards, shards.dump()));
     ShardManifest m{j.at("study").get<std::string>(), j.at("source").get<std::string>(),
                     static_cast<unsigned>(shards.get<std::uint64_t>())};
-    if (m.source.empty()) throw std::invalid_argument("source is empty");
+    if (m.source.empty()) fail_at(Location{path.string()}, "", "not a shard manifest (source is empty)");
     return m;
   } catch (const nlohmann::json::exception& e) {
-    fail_at(Location{path.string()}, "", std::string("not a shard manifest (") + e.what() + ")");
-  } catch (const std::invalid_argument& e) {
     fail_at(Location{path.string()}, "", std::string("not a shard manifest (") + e.what() + ")");
   }
 }

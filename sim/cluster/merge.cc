@@ -1,10 +1,8 @@
 #include "sim/cluster/merge.h"
 
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

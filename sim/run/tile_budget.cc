@@ -19,11 +19,11 @@ TileCount count_run_tiles(const models::ArchParams& arch, const models::SystemPl
     for (const workloads::ChipItem& item : *items) {
       if (item.is_collective) continue;
       // Core 0's shard is the largest (shards differ by at most one row, column or instance).
-      const auto tiles = static_cast<double>(
-          models::count_tiles(models::shard_op(item.op, 0, cores), arch.core, models::activations_fit(item.op, arch.core)));
+      const bool resident = models::activations_fit(item.op, arch.core);
+      const auto tiles = static_cast<double>(models::count_tiles(models::shard_op(item.op, 0, cores), arch.core, resident));
       count.largest_op = std::max(count.largest_op, tiles);
       count.total += tiles * static_cast<double>(cores) * chips;
-      if (cores > 1 && models::activations_fit(item.op, arch.core))
+      if (cores > 1 && resident)
         count.noc_transfers += static_cast<double>(cores) * static_cast<double>(cores - 1) * chips;
     }
   }
