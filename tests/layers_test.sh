@@ -13,6 +13,7 @@ rules=(
   "topologies: topologies"
   "models: models workloads topologies"
   "reports: reports models workloads topologies"
+  "serving: serving workloads"
   "sim/config: sim/config models workloads topologies"
   "sim/process: sim/process"
   "sim/run: sim/run sim/config reports models workloads topologies"
