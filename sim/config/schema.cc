@@ -18,6 +18,7 @@ std::vector<SchemaRow> make_schema() {
 
   add_arch_rows(s);
   add_workload_rows(s);
+  add_serving_rows(s);
   return s;
 }
 

@@ -39,5 +39,6 @@ std::vector<std::string> precision_names();
 /// The rows of each section, in document order (schema_arch.cc, schema_workload.cc).
 void add_arch_rows(std::vector<SchemaRow>& rows);
 void add_workload_rows(std::vector<SchemaRow>& rows);
+void add_serving_rows(std::vector<SchemaRow>& rows);  // schema_serving.cc
 
 }  // namespace pjsim::sim
