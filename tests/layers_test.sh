@@ -14,12 +14,13 @@ rules=(
   "models: models workloads topologies"
   "reports: reports models workloads topologies"
   "serving: serving workloads"
-  "sim/config: sim/config models workloads topologies"
+  "sim/config: sim/config serving models workloads topologies"
   "sim/process: sim/process"
-  "sim/run: sim/run sim/config reports models workloads topologies"
-  "sim/study: sim/study sim/run sim/process sim/config reports models workloads topologies"
-  "sim/cluster: sim/cluster sim/study sim/run sim/process sim/config reports models workloads topologies"
-  "sim/cli: sim/cli sim/cluster sim/study sim/run sim/process sim/config reports models workloads topologies"
+  "sim/run: sim/run sim/config serving reports models workloads topologies"
+  "sim/serve: sim/serve sim/study sim/run sim/process sim/config serving reports models workloads topologies"
+  "sim/study: sim/study sim/run sim/process sim/config serving reports models workloads topologies"
+  "sim/cluster: sim/cluster sim/study sim/run sim/process sim/config serving reports models workloads topologies"
+  "sim/cli: sim/cli sim/serve sim/cluster sim/study sim/run sim/process sim/config serving reports models workloads topologies"
 )
 
 status=0

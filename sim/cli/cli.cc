@@ -13,6 +13,7 @@
 #include "sim/config/presets.h"
 #include "sim/config/schema.h"
 #include "sim/run/run_command.h"
+#include "sim/serve/serve_command.h"
 
 namespace pjsim::sim {
 
@@ -51,6 +52,22 @@ int run_cli(int argc, char** argv) {
   bool no_html = false;
   run_cmd->add_flag("--no-html", no_html, "skip report.html (a sweep's points skip it unless the sweep has --html)");
 
+  ServeOptions serve;
+  std::string serve_file;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "replay a request stream on a design point (serving.* keys; docs/serving.md)");
+  serve_cmd->add_option("point", serve_file, "design point YAML file")->check(non_empty());
+  serve_cmd->add_option("--arch", serve.request.arch, "arch preset name or YAML file (replaces the point's arch)")->check(non_empty());
+  serve_cmd->add_option("--workload", serve.request.workload, "workload preset name or YAML file (replaces the point's workload)")
+      ->check(non_empty());
+  serve_cmd->add_option("--set", serve.request.sets, "override a key: --set serving.requests.rate=4 (repeatable)");
+  serve_cmd->add_option("--out", serve.out, "output folder (default: out/serve/<name>)")->check(non_empty());
+  serve_cmd->add_flag("--quiet,-q", serve.quiet, "print only errors and the serve.json path");
+  serve_cmd->add_flag("--force", serve.force, "write into a folder that holds another command's output");
+  serve_cmd->add_flag("--exact", serve.exact, "simulate every distinct step (default: interpolate between simulated grid steps)");
+  serve_cmd->add_option("--max-wall", serve.max_wall_s, "stop after this many wall seconds with a partial report")
+      ->check(positive_seconds());
+  serve_cmd->add_option("-j,--jobs", serve.jobs, "steps simulated at a time (default 2)")->check(count_in(1, 1024));
+
   std::vector<std::string> files;
   CLI::App* validate_cmd = app.add_subcommand("validate", "check design point files without simulating");
   validate_cmd->add_option("files", files, "design point YAML files")->required()->check(non_empty());
@@ -73,6 +90,10 @@ int run_cli(int argc, char** argv) {
       run.request.point_file = point_file;
       run.html = !no_html;
       return run_point(run);
+    }
+    if (*serve_cmd) {
+      serve.request.point_file = serve_file;
+      return serve_point(serve);
     }
     if (*validate_cmd) return validate_files(files);
     if (*list_cmd && list_keys) {

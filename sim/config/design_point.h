@@ -9,6 +9,7 @@
 
 #include "models/arch_params.h"
 #include "models/area.h"
+#include "sim/config/build_serving.h"
 #include "sim/config/errors.h"
 #include "workloads/workload_spec.h"
 
@@ -19,6 +20,10 @@ struct DesignPoint {
   models::ArchParams arch;
   models::AreaParams area;          ///< arch.area.*: mm^2 per unit of each component (models/area.h)
   workloads::WorkloadSpec workload;
+  /// serving.*: what `pjsim serve` replays and how (not part of `resolved` or config_hash: a
+  /// run's report does not depend on it; `serving_resolved` holds its resolved keys).
+  ServingConfig serving;
+  nlohmann::json serving_resolved;
   /// The fully resolved settings as a nested JSON tree (every schema key, defaults included,
   /// values in canonical units), written to report.json's `config`.
   nlohmann::json resolved;

@@ -8,6 +8,13 @@ namespace pjsim::sim {
 
 namespace {
 
+// Serving times run from milliseconds (SLOs) to days (a trace window): up to 10^7 s.
+SchemaRow time_row(std::string path, Presence presence, std::string def, bool positive, std::string doc) {
+  SchemaRow r = quantity_row(std::move(path), UnitKind::time, presence, std::move(def), positive, std::move(doc));
+  r.max = 1e7;
+  return r;
+}
+
 void add_length_rows(std::vector<SchemaRow>& s, const std::string& p, const char* what, const char* mean,
                      const char* sigma) {
   using P = Presence;
@@ -29,14 +36,14 @@ void add_request_rows(std::vector<SchemaRow>& s) {
   s.push_back(choice_row(r + "format", "auto", {"auto", "azure", "mooncake", "csv", "jsonl"}, "trace format (auto: by extension and first line)"));
   s.push_back(int_row(r + "prefix_block_tokens", P::defaulted, "512", 1, 1048576, "tokens per prefix block of plain CSV/JSONL rows (Mooncake: 512)"));
   s.push_back(int_row(r + "first", P::optional, "", 1, 1e12, "keep the first N requests (after the window)"));
-  s.push_back(quantity_row(r + "start", UnitKind::time, P::optional, "", false, "keep arrivals from this time on (re-based to 0)"));
-  s.push_back(quantity_row(r + "end", UnitKind::time, P::optional, "", true, "keep arrivals before this time"));
+  s.push_back(time_row(r + "start", P::optional, "", false, "keep arrivals from this time on (re-based to 0)"));
+  s.push_back(time_row(r + "end", P::optional, "", true, "keep arrivals before this time"));
   s.push_back(number_row(r + "rate_scale", P::defaulted, "1", 1e-9, 1e9, "multiply the arrival rate (divide arrival times)"));
   s.push_back(choice_row(r + "arrival", "poisson", {"poisson", "gamma"}, "generator: Poisson arrivals, or gamma gaps with coefficient of variation `cv` (bursty)"));
   s.push_back(number_row(r + "rate", P::defaulted, "2", 1e-9, 1e9, "generator: requests per second"));
   s.push_back(number_row(r + "cv", P::defaulted, "1", 1e-9, 100, "generator, gamma: coefficient of variation of the gaps (1 = Poisson)"));
   s.push_back(int_row(r + "count", P::optional, "", 1, 1e9, "generator: requests (default 200 when no duration is set)"));
-  s.push_back(quantity_row(r + "duration", UnitKind::time, P::optional, "", true, "generator: arrivals before this time"));
+  s.push_back(time_row(r + "duration", P::optional, "", true, "generator: arrivals before this time"));
   add_length_rows(s, r + "prompt.", "prompt", "1000", "1");
   add_length_rows(s, r + "output.", "output", "200", "1");
   s.push_back(int_row(r + "prefix.groups", P::defaulted, "0", 0, 1e9, "generator: groups sharing a prompt prefix (0 = none)"));
@@ -56,16 +63,16 @@ void add_serving_rows(std::vector<SchemaRow>& s) {
   s.push_back(bool_row("serving.chunked_prefill", "true", "continuous: a prompt may be split over steps and mixed with decodes"));
   s.push_back(choice_row("serving.priority", "decode_first", {"decode_first", "prefill_first"}, "continuous: which work fills a step's token budget first"));
   s.push_back(int_row("serving.batch_size", P::defaulted, "8", 1, 1048576, "static: requests per batch"));
-  s.push_back(quantity_row("serving.batch_timeout", UnitKind::time, P::defaulted, "0 s", false, "static: a partial batch starts this long after its first request"));
+  s.push_back(time_row("serving.batch_timeout", P::defaulted, "0 s", false, "static: a partial batch starts this long after its first request"));
   s.push_back(int_row("serving.kv.block_tokens", P::defaulted, "16", 1, 1048576, "KV positions per paged block (vLLM default 16)"));
   s.push_back(quantity_row("serving.kv.reserved", UnitKind::bytes, P::defaulted, "1 GiB", false, "HBM per chip kept for activations and buffers, not KV (an estimate)"));
   s.push_back(bool_row("serving.kv.prefix_caching", "false", "reuse cached prompt prefixes (trace prefix blocks; LRU eviction)"));
   s.push_back(choice_row("serving.kv.preemption", "recompute", {"recompute", "swap"}, "a preempted request recomputes its KV, or swaps it over the host link"));
   s.push_back(quantity_row("serving.kv.swap_bandwidth", UnitKind::bandwidth, P::defaulted, "32 GB/s", true, "swap: host link bandwidth (PCIe 4.0 x16, 32 GB/s per direction)"));
   s.push_back(quantity_row("serving.kv.swap_energy", UnitKind::energy_per_bit, P::defaulted, "10 pJ/bit", false, "swap: host link energy per bit, end to end (an estimate: PCIe PHY ~5 pJ/b plus host DRAM)"));
-  s.push_back(quantity_row("serving.slo.ttft", UnitKind::time, P::defaulted, "1 s", true, "time-to-first-token objective (goodput)"));
-  s.push_back(quantity_row("serving.slo.tpot", UnitKind::time, P::defaulted, "100 ms", true, "time-per-output-token objective (goodput)"));
-  s.push_back(quantity_row("serving.interval", UnitKind::time, P::optional, "", true, "time-series interval (unset: automatic, at most 2048 bins)"));
+  s.push_back(time_row("serving.slo.ttft", P::defaulted, "1 s", true, "time-to-first-token objective (goodput)"));
+  s.push_back(time_row("serving.slo.tpot", P::defaulted, "100 ms", true, "time-per-output-token objective (goodput)"));
+  s.push_back(time_row("serving.interval", P::optional, "", true, "time-series interval (unset: automatic, at most 2048 bins)"));
   s.push_back(choice_row("serving.costs", "bucketed", {"bucketed", "exact"}, "step costs interpolated between simulated grid steps, or every distinct step simulated (--exact)"));
   s.push_back(bool_row("serving.step_of_replay", "false", "set by `pjsim serve` on the steps it simulates: their KV fits by the replay's paged cache, not per step"));
 }

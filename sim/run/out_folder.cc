@@ -17,8 +17,9 @@ void check_out_folder(const fs::path& dir, OutKind kind, bool force) {
       {OutKind::run, {"report.json", "a run's reports"}},
       {OutKind::study, {"results.json", "a study"}},
       {OutKind::study, {"shards/manifest.json", "a sharded study"}},
-      {OutKind::compare, {"compare.json", "a comparison"}}};
-  static const char* const doing[] = {"a run", "a study", "a comparison"};
+      {OutKind::compare, {"compare.json", "a comparison"}},
+      {OutKind::serve, {"serve.json", "a serving replay"}}};
+  static const char* const doing[] = {"a run", "a study", "a comparison", "a serving replay"};
   std::error_code ec;
   for (const auto& [owner, marker] : markers) {
     if (owner == kind || !fs::exists(dir / marker.first, ec)) continue;

@@ -6,7 +6,7 @@
 //   UserError "out/sweep/default holds a study (results.json): a run would mix its reports with
 //   it; choose another --out, or --force to write there anyway" (exit 2); with force it passes.
 // A folder is recognised by what the commands leave at its top: report.json (a run or a
-// reprice), results.json or shards/manifest.json (a sweep), compare.json (a comparison).
+// reprice), results.json or shards/manifest.json (a sweep), compare.json (a comparison), serve.json (a serving replay).
 #pragma once
 
 #include <filesystem>
@@ -14,7 +14,7 @@
 
 namespace pjsim::sim {
 
-enum class OutKind { run, study, compare };
+enum class OutKind { run, study, compare, serve };
 
 /// "out/<command>/<name>": out/run/..., out/sweep/..., out/compare/..., out/reprice/...
 std::filesystem::path default_out(const std::string& command, const std::string& name);

@@ -14,6 +14,8 @@ namespace pjsim::sim {
 
 int run_point(const RunOptions& options) {
   const DesignPoint point = load_design_point(options.request);
+  if (point.serving.written && !point.serving.step_of_replay)
+    std::cerr << "note: serving.* settings are used by `pjsim serve`; `pjsim run` simulates one step of the workload\n";
   if (!options.out.empty()) check_out_folder(options.out, OutKind::run, options.force);  // before simulating
   reports::RunResult result = simulate(point, plan_point(point));
   nlohmann::json report;

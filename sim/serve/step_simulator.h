@@ -1,0 +1,49 @@
+// Serving steps simulated by the SystemC model: each step shape becomes a design point (the
+// serve's own point with workload.phase mixed, its decode batch and context, its prefill chunks)
+// run by `pjsim run` in a child process (SystemC elaborates once per process), several at a
+// time; the step's time and energy parts are read back from its report.json.
+//
+// Example: {decode_seqs 30, decode_context_sum 61440, chunks [{512, 0, true}]} runs
+//   pjsim run POINT --set ... --set workload.phase=mixed --set workload.batch=30
+//     --set workload.context_tokens=2048 --set 'workload.chunks=[{tokens: 512, prior: 0, logits: true}]'
+//     --set serving.step_of_replay=true --out OUT/steps/s000017 --quiet --no-html
+// and gives StepCost{time.seconds, energy_pj.total, parts tier.* (energy_pj.by_tier) and
+// data.* (energy_pj.by_data plus data.static)}.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "serving/step_costs.h"
+
+namespace pjsim::sim {
+
+struct StepSimulatorOptions {
+  std::string point_file;         ///< the serve's point (empty: the embedded default)
+  std::vector<std::string> sets;  ///< the serve's own overrides, applied before the step's
+  std::filesystem::path out;      ///< steps go to out/steps/<id>/
+  unsigned jobs = 1;
+};
+
+class ProcessStepSimulator : public serving::StepSimulator {
+ public:
+  explicit ProcessStepSimulator(StepSimulatorOptions options) : options_(std::move(options)) {}
+  std::vector<serving::StepCost> simulate(const std::vector<serving::StepShape>& shapes) override;
+  /// The report.json of the first step simulated (its power and placement), or null.
+  const nlohmann::json& first_report() const { return first_report_; }
+
+ private:
+  StepSimulatorOptions options_;
+  std::size_t next_id_ = 0;
+  nlohmann::json first_report_;
+};
+
+/// The --set overrides that make a design point of one step.
+std::vector<std::string> step_sets(const serving::StepShape& shape);
+/// A step's cost from its report.json.
+serving::StepCost step_cost_of(const nlohmann::json& report);
+
+}  // namespace pjsim::sim
