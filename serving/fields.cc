@@ -9,13 +9,13 @@ namespace {
 
 std::string quoted(std::string_view text) { return "'" + printable(std::string(text), 40) + "'"; }
 
+}  // namespace
+
 std::string format_seconds(double s) {
   char buf[32];
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, s);
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
-
-}  // namespace
 
 std::optional<std::uint64_t> parse_id(std::string_view text, std::string& error) {
   if (text.empty()) {
