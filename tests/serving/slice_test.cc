@@ -41,7 +41,7 @@ TEST_CASE("first N keeps exactly the first N requests, unchanged", "[serving][ph
   CHECK(sliced("azure-llm-2023-conv-300.csv", s).size() == 300);
 }
 
-TEST_CASE("a window [start, end) keeps exactly the requests inside it, re-based to start", "[serving][physics]") {
+TEST_CASE("a window from start to end keeps exactly the requests inside it, re-based to start", "[serving][physics]") {
   const auto all = whole("mooncake-conversation-300.jsonl");
   SliceSpec s;
   s.start_seconds = 30;

@@ -133,7 +133,7 @@ TEST_CASE("format detection by header and first line, and the extension must agr
   CHECK(format_name(TraceFormat::auto_detect) == "auto");
 }
 
-TEST_CASE("plain CSV and JSONL: columns by name, prefix blocks separated by spaces or ';'", "[serving]") {
+TEST_CASE("plain CSV and JSONL: columns by name, prefix blocks separated by spaces or semicolons", "[serving]") {
   const auto csv = read_text("output_tokens,arrival_seconds,prompt_tokens,prefix_blocks\n"
                              "5,0,1500,7 8;9\n"
                              "6,0.25,300,\n"
