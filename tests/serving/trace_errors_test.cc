@@ -68,6 +68,8 @@ TEST_CASE("empty traces, unreadable files, long lines and binary bytes", "[servi
     CHECK(std::string(e.what()) == "/nonexistent/trace.csv: cannot open: No such file or directory");
     CHECK(e.line() == 0);
   }
+  CHECK_THROWS_WITH(open_trace(PJSIM_SOURCE_DIR, TraceFormat::auto_detect, 512),
+                    std::string(PJSIM_SOURCE_DIR) + ": cannot open: is a directory");
   CHECK(error_of(std::string(2u << 20, 'a'), "long.csv") ==
         "long.csv:1: line longer than 1 MiB (binary data, or no line breaks?)");
   CHECK(error_of(header + row0 + std::string(2u << 20, '7'), "long.csv") ==
