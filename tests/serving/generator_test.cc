@@ -207,6 +207,9 @@ TEST_CASE("bad generator settings are named by their field", "[serving][errors]"
   g = poisson(1, 10);
   g.count.reset();
   CHECK(generator_problem(g) == "count: give a count of requests or a duration_seconds");
+  g.duration_seconds = 1e9;
+  g.arrivals.rate = 1e6;
+  CHECK(generator_problem(g) == "duration_seconds: rate x duration is more than 100,000,000 requests (set a count, or less)");
   g = poisson(1, 10);
   g.output.kind = LengthKind::uniform;
   g.output.lo = 5;
