@@ -22,6 +22,10 @@ std::optional<std::uint64_t> parse_id(std::string_view text, std::string& error)
     error = "empty, expected a whole number";
     return std::nullopt;
   }
+  if (text.size() > 1 && text[0] == '-' && text.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+    error = quoted(text) + " is negative, expected a whole number";
+    return std::nullopt;
+  }
   std::uint64_t value = 0;
   for (const char c : text) {
     if (c < '0' || c > '9') {

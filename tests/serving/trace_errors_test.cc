@@ -26,7 +26,7 @@ TEST_CASE("Azure CSV: a located message for each malformed row", "[serving][erro
   CHECK(error_of(header + "2023-11-16 18:15:46.6805900,abc,44", "bad.csv") ==
         "bad.csv:2: field 2 (ContextTokens): 'abc' is not a whole number");
   CHECK(error_of(header + "2023-11-16 18:15:46.6805900,374,-5", "bad.csv") ==
-        "bad.csv:2: field 3 (GeneratedTokens): '-5' is not a whole number");
+        "bad.csv:2: field 3 (GeneratedTokens): '-5' is negative, expected a whole number");
   CHECK(error_of(header + "2023-11-16 18:15:46.6805900,374,", "bad.csv") ==
         "bad.csv:2: field 3 (GeneratedTokens): empty, expected a whole number");
   CHECK(error_of(header + row0 + "2023-11-16 18:15:47.0,374,0", "bad.csv") ==
