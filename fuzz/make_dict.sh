@@ -28,3 +28,18 @@ done > "$here/fuzz/dict/yaml.dict"
 printf '%s\n' '": "' '"- "' '"\x0A"' '"\x0A  "' '"{"' '"}"' '"["' '"]"' '", "' '"&a "' '"*a"' '"!!str "' '"---\x0A"' \
   '"\"\""' '"#--set "' '"#--arch "' '"#--workload "' >> "$here/fuzz/dict/yaml.dict"
 echo "fuzz/dict/yaml.dict: $(grep -c . "$here/fuzz/dict/yaml.dict") entries"
+# The trace readers' dictionary (fuzz/trace_fuzz.cc): the formats' header names, JSON fields,
+# timestamps and edge numbers, and line endings; fixed by the formats, not by the schema.
+{
+  echo "# libFuzzer dictionary of the request-trace readers (fuzz/trace_fuzz.cc); written by fuzz/make_dict.sh, do not edit."
+  printf '"%s"\n' "TIMESTAMP,ContextTokens,GeneratedTokens" TIMESTAMP ContextTokens GeneratedTokens arrival_seconds \
+    prompt_tokens output_tokens prefix_blocks prefix_block_tokens "arrival_seconds,prompt_tokens,output_tokens,prefix_blocks"
+  for key in timestamp input_length output_length; do printf '"\\"%s\\": "\n' "$key"; done
+  printf '"\\"hash_ids\\": ["\n'
+  for key in arrival_seconds prompt_tokens output_tokens; do printf '"\\"%s\\": "\n' "$key"; done
+  printf '"\\"prefix_blocks\\": ["\n"\\"prefix_block_tokens\\": "\n'
+  printf '"%s"\n' "2023-11-16 18:15:46.6805900" "2024-02-29 23:59:59.9999999" "1970-01-01 00:00:00" .6805900 \
+    4294967296 18446744073709551616 1e999 -0 nan inf 0x10
+  printf '"%s"\n' '\x0D\x0A' '\x0A' '\xEF\xBB\xBF' , ';' '{' '}' '[' ']'
+} > "$here/fuzz/dict/trace.dict"
+echo "fuzz/dict/trace.dict: $(grep -c . "$here/fuzz/dict/trace.dict") entries"

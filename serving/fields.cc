@@ -9,17 +9,21 @@ namespace {
 
 std::string quoted(std::string_view text) { return "'" + printable(std::string(text), 40) + "'"; }
 
+}  // namespace
+
 std::string format_seconds(double s) {
   char buf[32];
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, s);
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
 
-}  // namespace
-
 std::optional<std::uint64_t> parse_id(std::string_view text, std::string& error) {
   if (text.empty()) {
     error = "empty, expected a whole number";
+    return std::nullopt;
+  }
+  if (text.size() > 1 && text[0] == '-' && text.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+    error = quoted(text) + " is negative, expected a whole number";
     return std::nullopt;
   }
   std::uint64_t value = 0;

@@ -28,6 +28,9 @@ std::optional<double> parse_seconds(std::string_view text, std::string& error);
 /// Any unsigned 64-bit integer in decimal (prefix block hash ids).
 std::optional<std::uint64_t> parse_id(std::string_view text, std::string& error);
 
+/// `seconds` in the shortest decimal form that reads back the same double ("0.5", "3501.721937").
+std::string format_seconds(double seconds);
+
 /// The checks every row of a trace passes, in order, with its line for messages.
 class RowChecks {
  public:

@@ -16,6 +16,10 @@ constexpr std::uint64_t max_prefix_blocks = 1'000'000;
 /// Largest gap CV accepted: k = 1e-4, where nearly every gap underflows to 0 and one gap holds
 /// the whole interval; beyond it the stream is no longer a meaningful arrival process.
 constexpr double max_cv = 100;
+/// Most requests a generator makes, by count or expected from rate x duration: 100 million is
+/// an hour at 27,800 requests/s, far past what a replay simulates in reasonable time (the Azure
+/// conversation hour is 19,366 requests). An estimate of a sane bound, so a typo cannot hang a run.
+constexpr double max_requests = 1e8;
 
 std::string prefixed(const std::string& field, const std::string& problem) {
   return problem.empty() ? problem : field + "." + problem;
@@ -37,8 +41,11 @@ std::string generator_problem(const GeneratorSpec& s) {
     return "arrivals.cv: must be in (0, 100]";
   if (!s.count && !s.duration_seconds) return "count: give a count of requests or a duration_seconds";
   if (s.count && *s.count == 0) return "count: must be at least 1";
+  if (s.count && static_cast<double>(*s.count) > max_requests) return "count: at most 100,000,000 requests";
   if (s.duration_seconds && (!std::isfinite(*s.duration_seconds) || *s.duration_seconds <= 0))
     return "duration_seconds: must be a finite number > 0";
+  if (!s.count && s.duration_seconds && *s.duration_seconds * s.arrivals.rate > max_requests)
+    return "duration_seconds: rate x duration is more than 100,000,000 requests (set a count, or less)";
   if (auto p = prefixed("prompt", length_problem(s.prompt)); !p.empty()) return p;
   if (auto p = prefixed("output", length_problem(s.output)); !p.empty()) return p;
   if (s.prefix.groups > 0) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <utility>
 
+#include "serving/fields.h"
 #include "serving/trace_error.h"
 
 namespace pjsim::serving {
@@ -25,8 +26,8 @@ SlicedSource::SlicedSource(std::unique_ptr<RequestSource> inner, const SliceSpec
 }
 
 void SlicedSource::fail_nothing_kept() const {
-  std::string window = "[" + std::to_string(slice_.start_seconds.value_or(0)) + ", " +
-                       (slice_.end_seconds ? std::to_string(*slice_.end_seconds) : std::string("end")) + ") s";
+  const std::string window = "[" + format_seconds(slice_.start_seconds.value_or(0)) + ", " +
+                             (slice_.end_seconds ? format_seconds(*slice_.end_seconds) : std::string("end")) + ") s";
   throw TraceError(name_, 0, "the slice keeps no request: none arrives in the window " + window);
 }
 
