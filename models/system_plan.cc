@@ -127,8 +127,8 @@ SystemPlan plan_system(const ArchParams& arch, const workloads::WorkloadSpec& w,
     if (want.kv == workloads::Residence::sram && !p.kv_in_sram && plan.problem.empty())
       plan.problem = fmt::format("chip {} cannot keep its KV cache ({:.3f} GiB) in SRAM beside its weights: half of {} cores' SRAM is {:.3f} GiB",
                                  c, gib(p.kv_bits), arch.chip.cores, gib(sram_budget));
-    if (p.hbm_bits() > hbm_capacity && plan.problem.empty())
-      plan.problem = fmt::format(
+    if (p.hbm_bits() > hbm_capacity && plan.hbm_problem.empty())
+      plan.hbm_problem = fmt::format(
           "impossible design: chip {} needs {:.2f} GiB of HBM (weights {:.2f} GiB + KV cache {:.2f} GiB + embedding {:.2f} GiB), "
           "{:.2f} GiB short of its {:.2f} GiB",
           c, gib(p.hbm_bits()), gib(p.weights_in_sram ? 0 : p.weight_bits), gib(p.kv_in_sram ? 0 : p.kv_bits),

@@ -49,6 +49,9 @@ struct SystemPlan {
   topologies::TopologySpec topology;
   std::vector<ChipPlan> chips;
   std::string problem;  ///< empty when the design is possible, else one sentence
+  /// A chip's weights + KV + embedding exceed its HBM (one sentence), apart from `problem`: a
+  /// serving replay's grid steps may exceed HBM (their KV bound is the replay's paged cache).
+  std::string hbm_problem;
 };
 
 /// `whole_run_ops` are the ops of the whole run for the full batch (workloads::run_ops(w)); they are

@@ -7,8 +7,9 @@
 namespace pjsim::serving {
 namespace {
 
-std::uint64_t grid_value(std::uint64_t i) {  // 0, 1, 2, 3, 4, 6, 8, 12, 16, ...
-  if (i < 4) return i;
+std::uint64_t grid_value(std::uint64_t i, bool coarse) {
+  if (coarse) return i == 0 ? 0 : std::uint64_t{1} << (i - 1);  // 0, 1, 2, 4, 8, ...
+  if (i < 4) return i;  // 0, 1, 2, 3, 4, 6, 8, 12, 16, ...
   const std::uint64_t octave = (i - 4) / 2 + 2;  // 4 -> 2^2
   return (i % 2 == 0) ? (std::uint64_t{1} << octave) : 3 * (std::uint64_t{1} << (octave - 1));
 }
@@ -91,7 +92,7 @@ class BucketedCosts : public StepCosts {
     std::array<std::pair<std::uint64_t, std::uint64_t>, 5> br{};
     std::array<double, 5> w{};
     for (int d = 0; d < 5; ++d) {
-      br[d] = grid_bracket(x[d]);
+      br[d] = grid_bracket(x[d], d == 2 || d == 4);
       w[d] = br[d].second == br[d].first ? 0.0 : (x[d] - double(br[d].first)) / double(br[d].second - br[d].first);
     }
     std::vector<StepShape> corners;
@@ -128,12 +129,12 @@ class BucketedCosts : public StepCosts {
 
 }  // namespace
 
-std::pair<std::uint64_t, std::uint64_t> grid_bracket(double x) {
+std::pair<std::uint64_t, std::uint64_t> grid_bracket(double x, bool coarse) {
   if (x <= 0) return {0, 0};
   std::uint64_t i = 0;
-  while (double(grid_value(i + 1)) <= x) ++i;
-  const std::uint64_t lo = grid_value(i);
-  return double(lo) == x ? std::make_pair(lo, lo) : std::make_pair(lo, grid_value(i + 1));
+  while (double(grid_value(i + 1, coarse)) <= x) ++i;
+  const std::uint64_t lo = grid_value(i, coarse);
+  return double(lo) == x ? std::make_pair(lo, lo) : std::make_pair(lo, grid_value(i + 1, coarse));
 }
 
 std::unique_ptr<StepCosts> exact_costs(StepSimulator& sim) { return std::make_unique<ExactCosts>(sim); }

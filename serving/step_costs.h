@@ -3,9 +3,9 @@
 //
 // Bucketed: a step is described by b decode sequences of mean context c, and k prefill chunks of
 // mean t tokens and an effective prior p (chosen so that the k chunks attend exactly the pairs
-// the real ones do: k (t p + t (t + 1) / 2) = sum of t_i p_i + t_i (t_i + 1) / 2). Each of the
-// five figures is bracketed on the grid 0, 1, 2, 3, 4, 6, 8, 12, 16, 24, ... (neighbours at most
-// 1.5x apart) and the step's time and energy (every part) are interpolated multilinearly
+// the real ones do: k (t p + t (t + 1) / 2) = sum of t_i p_i + t_i (t_i + 1) / 2). b, c and t
+// are bracketed on the grid 0, 1, 2, 3, 4, 6, 8, 12, 16, 24, ... (neighbours at most 1.5x apart),
+// k and p on 0, 1, 2, 4, 8, ... (2x) and the step's time and energy (every part) are interpolated multilinearly
 // between the simulated corners, so costs that are linear in a figure between two grid points
 // (attention in c and p; GEMM rows past the weight-bound knee) come out exact. A corner step
 // has k identical chunks, each ending its prompt (LM head on its last position).
@@ -33,8 +33,9 @@ class StepSimulator {
   virtual std::vector<StepCost> simulate(const std::vector<StepShape>& shapes) = 0;
 };
 
-/// The grid neighbours of x >= 0: lo <= x <= hi (lo == hi when x is on the grid).
-std::pair<std::uint64_t, std::uint64_t> grid_bracket(double x);
+/// The grid neighbours of x >= 0: lo <= x <= hi (lo == hi when x is on the grid). The fine grid
+/// is 0, 1, 2, 3, 4, 6, 8, 12, ... (b, c, t); the coarse one 0, 1, 2, 4, 8, ... (k, p).
+std::pair<std::uint64_t, std::uint64_t> grid_bracket(double x, bool coarse = false);
 
 std::unique_ptr<StepCosts> exact_costs(StepSimulator& sim);
 std::unique_ptr<StepCosts> bucketed_costs(StepSimulator& sim);

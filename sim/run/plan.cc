@@ -10,6 +10,8 @@ PointPlan plan_point(const DesignPoint& point) {
   plan.ops = workloads::run_ops(point.workload);
   plan.system = models::plan_system(point.arch, point.workload, plan.ops);
   if (!plan.system.problem.empty()) fail_at(point.hbm_capacity_location, "arch.chip.hbm.capacity", plan.system.problem);
+  if (!plan.system.hbm_problem.empty() && !point.serving.step_of_replay)
+    fail_at(point.hbm_capacity_location, "arch.chip.hbm.capacity", plan.system.hbm_problem);
   check_tile_count(point, plan.system);
   return plan;
 }

@@ -1,12 +1,26 @@
 #include "sim/serve/step_simulator.h"
 
+#include <fstream>
+#include <sstream>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "sim/config/errors.h"
-#include "sim/study/point_pool.h"
+#include "sim/process/process_pool.h"
 #include "sim/study/report_file.h"
 
 namespace pjsim::sim {
+namespace {
+
+std::string read_text_file(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
 
 std::vector<std::string> step_sets(const serving::StepShape& shape) {
   std::vector<std::string> sets = {"workload.phase=mixed", "workload.steps=1",
@@ -34,27 +48,33 @@ serving::StepCost step_cost_of(const nlohmann::json& report) {
 }
 
 std::vector<serving::StepCost> ProcessStepSimulator::simulate(const std::vector<serving::StepShape>& shapes) {
-  std::vector<PointRequest> requests;
+  // The serve's point was loaded and checked once; each step goes straight to a child `pjsim run`.
+  std::vector<Job> jobs;
+  std::vector<std::filesystem::path> dirs;
   for (const serving::StepShape& s : shapes) {
-    PointRequest q;
-    q.id = fmt::format("s{:06}", next_id_++);
-    q.base = options_.point_file;
-    q.sets = options_.sets;
-    for (std::string& set : step_sets(s)) q.sets.push_back(std::move(set));
-    requests.push_back(std::move(q));
+    const std::string id = fmt::format("s{:06}", next_id_++);
+    const std::filesystem::path dir = options_.out / "steps" / id;
+    std::vector<std::string> args = {"run"};
+    if (!options_.point_file.empty()) args.push_back(options_.point_file);
+    for (const std::string& set : options_.sets) args.insert(args.end(), {"--set", set});
+    for (const std::string& set : step_sets(s)) args.insert(args.end(), {"--set", set});
+    args.insert(args.end(), {"--out", dir.string(), "--quiet", "--no-html", "--force"});
+    jobs.push_back({id, args, dir / "log.txt"});
+    dirs.push_back(dir);
   }
-  RunPointsOptions o;
-  o.out = options_.out / "steps";
-  o.jobs = options_.jobs;
-  o.quiet = true;
-  const std::vector<PointResult> results = run_points(requests, o);
+  PoolOptions po;
+  po.jobs = options_.jobs;
+  const std::vector<JobOutcome> outcomes = run_pool(jobs, po);
+  if (pool_interrupted()) throw UserError("interrupted while simulating serving steps");
   std::vector<serving::StepCost> costs;
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const PointResult& r = results[i];
-    if (r.status != "ok")
-      throw UserError(fmt::format("serving step {} ({}) could not be simulated: {}: {}", r.id,
-                                  fmt::join(step_sets(shapes[i]), " "), r.status, r.error));
-    const nlohmann::json report = read_report_file(o.out / r.report);
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    if (outcomes[i].status != JobStatus::ok) {
+      std::string log = read_text_file(dirs[i] / "log.txt");
+      while (!log.empty() && log.back() == '\n') log.pop_back();
+      throw UserError(fmt::format("serving step {} ({}) could not be simulated: {}", jobs[i].id,
+                                  fmt::join(step_sets(shapes[i]), " "), log.substr(log.rfind('\n') + 1)));
+    }
+    const nlohmann::json report = read_report_file(dirs[i] / "report.json");
     if (first_report_.is_null()) first_report_ = report;
     costs.push_back(step_cost_of(report));
   }

@@ -6,7 +6,7 @@
 // Example: {decode_seqs 30, decode_context_sum 61440, chunks [{512, 0, true}]} runs
 //   pjsim run POINT --set ... --set workload.phase=mixed --set workload.batch=30
 //     --set workload.context_tokens=2048 --set 'workload.chunks=[{tokens: 512, prior: 0, logits: true}]'
-//     --set serving.step_of_replay=true --out OUT/steps/s000017 --quiet --no-html
+//     --set serving.step_of_replay=true --out OUT/steps/s000017 --quiet --no-html --force
 // and gives StepCost{time.seconds, energy_pj.total, parts tier.* (energy_pj.by_tier) and
 // data.* (energy_pj.by_data plus data.static)}.
 #pragma once
