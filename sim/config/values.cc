@@ -122,7 +122,10 @@ workloads::PrefillChunk parse_chunk(const SchemaRow& row, const YAML::Node& item
     const YAML::Node& value = entry.second;
     const Location name_at = location_of(where.file, entry.first.Mark());
     if (key != "tokens" && key != "prior" && key != "logits")
-      fail_at(name_at.line > 0 && where.line > 0 ? name_at : where, row.path + "." + key, "unknown chunk key; " + suggest(key, {"logits", "prior", "tokens"}));
+      fail_at(name_at.line > 0 && where.line > 0 ? name_at : where, row.path + "." + key,
+              key.find(':') != std::string::npos
+                  ? "unknown chunk key; YAML needs a space after the colon: {tokens: 16}, not {tokens:16}"
+                  : "unknown chunk key; " + suggest(key, {"logits", "prior", "tokens"}));
     if (!value.IsScalar()) fail_at(key_where, row.path + "." + key, "expected a value, got " + what_is(value));
     if (key == "tokens") {
       SchemaRow tokens_row = row;
