@@ -18,6 +18,11 @@ std::string workload_line(const nlohmann::json& report) {
   const double batch = number_at(report, "/config/workload/batch", -1);
   std::string line = phase;
   if (batch >= 0) line += fmt::format("{}batch {}", line.empty() ? "" : ", ", static_cast<long long>(batch));
+  const auto chunks = nlohmann::json::json_pointer("/workload/mixed/prefill_chunks");
+  if (report.contains(chunks))  // a mixed step: "mixed, batch 64, 1 prefill chunk (512 tokens)"
+    line += fmt::format(", {} prefill chunk{} ({} tokens)", static_cast<long long>(number_at(report, "/workload/mixed/prefill_chunks")),
+                        number_at(report, "/workload/mixed/prefill_chunks") == 1 ? "" : "s",
+                        static_cast<long long>(number_at(report, "/workload/mixed/prefill_tokens")));
   return line;
 }
 

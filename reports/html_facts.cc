@@ -38,6 +38,9 @@ std::vector<PageFact> point_facts(const nlohmann::json& report) {
   std::vector<PageFact> facts = {{"model", c.model.empty() ? "custom" : c.model}, {"phase", c.phase}, {"batch", integer(c.batch)}};
   if (c.phase == "prefill") facts.push_back({"prompt", integer(c.prompt_tokens) + " tokens"});
   else facts.push_back({"context", integer(c.context_tokens) + " tokens"});
+  if (c.phase == "mixed")
+    facts.push_back({"prefill chunks", fmt::format("{} ({} tokens)", integer(number_at(report, "/workload/mixed/prefill_chunks")),
+                                                   integer(number_at(report, "/workload/mixed/prefill_tokens")))});
   const double steps = number_at(report, "/time/steps", 1);
   if (steps > 1) facts.push_back({"steps", integer(steps)});
   facts.push_back({"precision", fmt::format("weights {}, activations {}, KV {}", c.weights,

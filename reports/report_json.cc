@@ -76,7 +76,8 @@ nlohmann::json metrics_section(const RunResult& r, const nlohmann::json& report)
 // tokens; prefill's work is the prompt, so its tokens are the processed (prompt) tokens.
 // Speculative decoding: per-token figures are per expected accepted token (draft cost included).
 nlohmann::json tokens_section(const RunResult& r, double total_pj) {
-  const bool prefill = r.phase == "prefill";
+  // A mixed step's work is every position it processes (decodes and prompt chunks share the gemms).
+  const bool prefill = r.phase == "prefill" || r.phase == "mixed";
   const bool speculative = r.workload.accepted_per_pass > 0;
   const double basis = speculative ? r.workload.tokens_accepted
                                    : static_cast<double>(prefill ? r.tokens_processed : r.tokens_generated);

@@ -26,6 +26,10 @@ nlohmann::json workload_section(const RunResult& r) {
     cell = cell.get<std::uint64_t>() + count;
   }
   j["kv"] = {{"cache_bits", f.kv_cache_bits}, {"bits_by_tier", by_tier}};
+  if (f.mixed)
+    j["mixed"] = {{"decode_sequences", f.decode_sequences}, {"prefill_chunks", f.prefill_chunks},
+                  {"prefill_tokens", f.prefill_tokens},     {"gemm_rows", f.gemm_rows},
+                  {"lm_head_rows", f.lm_head_rows},         {"attention_macs", f.attention_macs}};
   if (f.accepted_per_pass > 0)
     j["speculative"] = {{"accepted_per_pass", f.accepted_per_pass},
                         {"target_passes", f.target_passes},

@@ -49,6 +49,11 @@ struct WorkloadFigures {
   std::uint64_t target_passes = 0;
   double tokens_accepted = 0;             ///< batch x passes x accepted_per_pass (expected value)
   std::uint64_t kv_cache_bits = 0;        ///< KV held at the end of the run (target + draft)
+  /// Mixed step (workload.phase mixed): decode sequences, prefill chunks, their new positions, the
+  /// rows every gemm runs over (decode + chunk tokens) and the rows of the LM head.
+  bool mixed = false;
+  std::uint64_t decode_sequences = 0, prefill_chunks = 0, prefill_tokens = 0, gemm_rows = 0, lm_head_rows = 0;
+  std::uint64_t attention_macs = 0;       ///< mixed: the closed form of workloads::attention_macs
 };
 
 /// The collectives of one kind in a run (report.json `collectives.<kind>`).

@@ -56,8 +56,9 @@ std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_
   if (e > s.num_experts && e > 1)
     return "expert parallelism over " + std::to_string(e) + " chips exceeds the model's " + std::to_string(s.num_experts) +
            " experts";
+  if (MixedProblem p = mixed_problem(m, dims, w); !p.problem.empty()) return p.problem;
   const std::uint64_t c = degree(m.context, dims);
-  const std::uint64_t positions = w.phase == Phase::decode ? w.context_tokens : w.prompt_tokens;
+  const std::uint64_t positions = w.phase == Phase::prefill ? w.prompt_tokens : w.context_tokens;
   if (c > 1 && c > positions)
     return "context parallelism over " + std::to_string(c) + " chips needs at least as many positions, got " +
            std::to_string(positions);
@@ -86,7 +87,26 @@ std::string mapping_problem(const MappingSpec& m, const std::vector<std::uint64_
   return "";
 }
 
+MixedProblem mixed_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w) {
+  if (w.phase != Phase::mixed || w.chunks.empty()) return {};
+  const std::string step = "a mixed step with prefill chunks ";
+  if (degree(m.data, dims) > 1)
+    return {step + "runs as one replica (a chunk is part of one sequence, data parallelism splits whole sequences): map the axes to tensor or pipeline, or serve replicas as separate steps", "data"};
+  if (degree(m.expert, dims) > 1)
+    return {step + "cannot split its tokens by sequence over expert parallelism: map the axes to tensor or pipeline", "expert"};
+  if (degree(m.context, dims) > 1)
+    return {step + "cannot use context parallelism (the chunks' causal attention is not split by position): map the axes to tensor or pipeline", "context"};
+  if (degree(m.gathered, dims) > 1)
+    return {step + "cannot use the weight-gathered layout (it splits whole sequences): map the axes to tensor or pipeline", "gathered"};
+  if (m.attention == AttentionSharding::batch && degree(m.tensor, dims) > 1)
+    return {step + "splits attention by heads only (attention: batch splits whole sequences): use attention: heads", "attention"};
+  if (m.microbatches > 1)
+    return {step + "runs as one micro-batch (a chunk cannot be split between micro-batches): microbatches must be 1", "microbatches"};
+  return {};
+}
+
 std::string microbatch_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w) {
+  if (w.phase == Phase::mixed && !w.chunks.empty()) return "";  // one micro-batch (mixed_problem)
   const std::uint64_t mb = m.microbatches, per_replica = w.batch / degree(m.data, dims), e = degree(m.expert, dims);
   if (mb == 0) return "microbatches must be at least 1";
   if (mb > per_replica)

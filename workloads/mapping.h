@@ -117,6 +117,14 @@ std::string layout_2d_problem(const MappingSpec& m, const std::vector<std::uint6
 /// The part about m.gathered (weight-gathered): alone with tensor, pipeline and data, and G dividing
 /// the batch per replica and micro-batch.
 std::string gathered_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w);
+/// What a mixed step with prefill chunks cannot be mapped with (data, expert, context, gathered
+/// axes, attention: batch, micro-batches): the problem and the mapping key it is about
+/// ("data", "attention", "microbatches", ...); empty otherwise. Tensor (with hidden) and
+/// pipeline parallelism work: attention splits by heads, layers by stages.
+struct MixedProblem {
+  std::string problem, key;
+};
+MixedProblem mixed_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w);
 /// The part about m.attention: batch needs tensor axes, no context parallelism, and a batch per
 /// replica and micro-batch that the tensor degree divides.
 std::string attention_problem(const MappingSpec& m, const std::vector<std::uint64_t>& dims, const WorkloadSpec& w);

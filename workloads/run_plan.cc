@@ -18,7 +18,7 @@ void append(std::vector<Op>& ops, const OpGraph& g) {
 std::vector<Op> run_ops(const WorkloadSpec& w) {
   if (w.micro.kind != MicroKind::none) return micro_ops(w.micro, w.precision.weights, w.precision.activations);
   std::vector<Op> ops;
-  if (w.phase == Phase::prefill) {
+  if (w.phase != Phase::decode) {  // prefill, mixed: one step
     append(ops, build_step_graph(w, 0));
     return ops;
   }

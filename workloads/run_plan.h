@@ -1,6 +1,7 @@
 // The ops of a whole run, in execution order: what sim/run/simulate.cc hands to the chip.
 //
 //   prefill       one pass over the prompts (prompt_tokens per sequence).
+//   mixed         one step: decode sequences and prefill chunks together (build_mixed_graph).
 //   decode        `steps` passes of one token per sequence; step s attends context_tokens + s.
 //   speculative   `steps` target passes; pass s (context c = speculative_context(w, s)) is
 //                 k draft decode passes of the draft model (attending c, c + 1, ..., c + k - 1)

@@ -47,7 +47,24 @@ OpGraph build_pass_graph(const WorkloadSpec& w, const ModelShape& model, const P
 /// Requires num_key_value_heads > 0 dividing num_attention_heads (checked by the config).
 /// Ops: embedding, 11 per layer (attn_norm, qkv, rope, attention, o_proj, attn_residual,
 /// mlp_norm, gate_up, act, down, mlp_residual), final_norm, lm_head; edges chain them in order.
+/// A mixed step's graph is build_mixed_graph(w) (step must be 0).
 OpGraph build_step_graph(const WorkloadSpec& w, std::uint64_t step);
+
+/// The graph of a mixed step (w.phase mixed): every gemm, norm, rope, residual and the embedding
+/// over batch + chunk_tokens(w) rows (each weight read once for all of them); per layer one
+/// attention op for the decode sequences ("layerN.attention": instances batch x kv_heads, n =
+/// kv_positions(context), absent when batch is 0), then one causal op per chunk i
+/// ("layerN.chunkI.attention": instances kv_heads, m = group x tokens, query_tokens = tokens,
+/// n = prior + tokens (a window caps it as in prefill), mask offset n - tokens); final_norm and
+/// lm_head over batch + chunk_logits(w) rows (both absent when that is 0).
+/// Example: tiny-llama, batch 4, context 100, chunks {{16, 0, true}, {8, 32, false}}: gemms over
+/// 28 rows, 3 attention ops per layer, LM head over 5 rows.
+OpGraph build_mixed_graph(const WorkloadSpec& w);
+
+/// (token, position) pairs one prefill chunk attends under the causal mask (causal_mask.h with
+/// offset prior): tokens x prior + tokens (tokens + 1) / 2 without a window; with a window W each
+/// token attends at most W positions.
+std::uint64_t chunk_pairs(const ModelShape& m, const PrefillChunk& c);
 
 /// Weight MACs per token: each matmul weight (all layers + LM head) is used once per token.
 /// Example: Llama-3-8B gives 7,504,658,432 (6,979,321,856 layer weights + 525,336,576 LM head).
@@ -57,6 +74,7 @@ std::uint64_t weight_macs_per_token(const ModelShape& m);
 /// layers x batch x 2 x heads x head_dim x attended tokens (capped by the sliding window).
 /// Prefill (causal): layers x batch x 2 x heads x head_dim x prefill_pairs(prompt, window), i.e.
 /// L H hd s (s + 1) per sequence without a window.
+/// Mixed: layers x 2 x heads x head_dim x (batch x kv_positions(context) + sum of chunk_pairs).
 /// Example: Llama-3-8B decode, batch 1, context 2048: 32 x 2 x 32 x 128 x 2048 = 536,870,912.
 std::uint64_t attention_macs(const WorkloadSpec& w, std::uint64_t step);
 

@@ -1,5 +1,6 @@
 #include "workloads/workload_spec.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace pjsim::workloads {
@@ -34,14 +35,44 @@ std::uint64_t speculative_context(const WorkloadSpec& w, std::uint64_t pass) {
   return w.context_tokens + pass * static_cast<std::uint64_t>(std::floor(accepted_per_pass(w.speculative)));
 }
 
+std::uint64_t chunk_tokens(const WorkloadSpec& w) {
+  std::uint64_t n = 0;
+  for (const PrefillChunk& c : w.chunks) n += c.tokens;
+  return n;
+}
+
+std::uint64_t chunk_logits(const WorkloadSpec& w) {
+  std::uint64_t n = 0;
+  for (const PrefillChunk& c : w.chunks) n += c.logits ? 1 : 0;
+  return n;
+}
+
+std::uint64_t step_tokens(const WorkloadSpec& w) {
+  return w.phase == Phase::mixed ? w.batch + chunk_tokens(w) : w.batch * tokens_per_sequence(w);
+}
+
+std::uint64_t step_logits(const WorkloadSpec& w) {
+  return w.phase == Phase::mixed ? w.batch + chunk_logits(w) : w.batch;
+}
+
 std::uint64_t max_attended_tokens(const WorkloadSpec& w) {
   if (w.phase == Phase::prefill) return w.prompt_tokens;
+  if (w.phase == Phase::mixed) {
+    std::uint64_t most = w.batch ? w.context_tokens : 0;
+    for (const PrefillChunk& c : w.chunks) most = std::max(most, c.prior + c.tokens);
+    return most;
+  }
   const std::uint64_t last = w.steps > 0 ? w.steps - 1 : 0;
   if (w.speculative.enabled()) return speculative_context(w, last) + w.speculative.draft_tokens + 1;
   return w.context_tokens + last;
 }
 
 std::uint64_t kv_cache_bits(const WorkloadSpec& w) {
+  if (w.phase == Phase::mixed) {
+    std::uint64_t bits = kv_bits_of(w.model, w.context_tokens, w.batch, w.precision.kv);
+    for (const PrefillChunk& c : w.chunks) bits += kv_bits_of(w.model, c.prior + c.tokens, 1, w.precision.kv);
+    return bits;
+  }
   return kv_bits_of(w.model, max_attended_tokens(w), w.batch, w.precision.kv);
 }
 
@@ -54,6 +85,7 @@ const char* to_string(Phase p) {
   switch (p) {
     case Phase::prefill: return "prefill";
     case Phase::decode: return "decode";
+    case Phase::mixed: return "mixed";
   }
   return "unknown";
 }

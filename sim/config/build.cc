@@ -306,15 +306,47 @@ models::ArchParams build_arch(const Values& v) {
   return a;
 }
 
+// Mixed steps (workload.phase: mixed) and the keys only they read: batch 0 and chunks.
+static void check_mixed(const Values& v, const workloads::WorkloadSpec& w, bool micro) {
+  const Value& chunks = v.at("workload.chunks");
+  if (w.phase != workloads::Phase::mixed) {
+    if (!w.chunks.empty())
+      fail_at(chunks.where, "workload.chunks", "only read in a mixed step (set workload.phase: mixed, or drop the chunks)");
+    if (w.batch == 0)
+      fail_at(v.at("workload.batch").where, "workload.batch", "must be >= 1 (batch 0 is allowed only in a mixed step with chunks)");
+    return;
+  }
+  if (micro) fail_at(v.at("workload.phase").where, "workload.phase", "a micro-workload has no mixed step: use prefill or decode");
+  if (w.batch == 0 && w.chunks.empty())
+    fail_at(chunks.where, "workload.chunks",
+            "a mixed step needs decode sequences (workload.batch >= 1) or prefill chunks, and has neither");
+  if (w.batch > 0 && w.context_tokens == 0)
+    fail_at(v.at("workload.context_tokens").where, "workload.context_tokens",
+            "a mixed step with decode sequences (batch " + std::to_string(w.batch) + ") needs context_tokens >= 1");
+  if (w.steps != 1)
+    fail_at(v.at("workload.steps").where, "workload.steps", "a mixed step is one step: steps must be 1, got " + std::to_string(w.steps));
+  constexpr std::uint64_t kMostPositions = 16777216;  // the range of context_tokens and prompt_tokens
+  for (std::size_t i = 0; i < w.chunks.size(); ++i) {
+    const workloads::PrefillChunk& c = w.chunks[i];
+    if (c.prior + c.tokens > kMostPositions)
+      fail_at(chunks.where, "workload.chunks",
+              fmt::format("chunk {}: prior {} + tokens {} = {} positions exceed {} (the most a sequence may hold)", i, c.prior,
+                          c.tokens, c.prior + c.tokens, kMostPositions));
+  }
+}
+
 workloads::WorkloadSpec build_workload(Values& v) {
   workloads::WorkloadSpec w;
   w.model = build_model(v, "workload.model");
-  w.phase = text(v, "workload.phase") == "prefill" ? workloads::Phase::prefill : workloads::Phase::decode;
+  const std::string phase = text(v, "workload.phase");
+  w.phase = phase == "prefill" ? workloads::Phase::prefill : phase == "mixed" ? workloads::Phase::mixed : workloads::Phase::decode;
   w.batch = integer(v, "workload.batch");
   w.prompt_tokens = integer(v, "workload.prompt_tokens");
   w.context_tokens = integer(v, "workload.context_tokens");
   w.steps = integer(v, "workload.steps");
+  w.chunks = v.at("workload.chunks").chunks;
   const bool micro = is_micro_model(v);  // a single-op micro-workload has no prompt or context
+  check_mixed(v, w, micro);
   if (!micro && w.phase == workloads::Phase::prefill && w.prompt_tokens == 0)
     fail_at(v.at("workload.prompt_tokens").where, "workload.prompt_tokens", "prefill needs prompt_tokens >= 1");
   if (!micro && w.phase == workloads::Phase::decode && w.context_tokens == 0)

@@ -68,8 +68,9 @@ void check_fits(const DesignPoint& p) {
                                                                static_cast<double>(w.precision.group_size)
                                                          : 0.0);
   // Estimate in double first: with extreme (in-range) shapes the exact integer counts overflow 64 bits.
-  const double kv_estimate = 2.0 * m.num_hidden_layers * m.num_key_value_heads * m.head_dim *
-                             static_cast<double>(w.context_tokens + w.prompt_tokens + w.steps) * w.batch *
+  double positions = static_cast<double>(w.context_tokens + w.prompt_tokens + w.steps) * static_cast<double>(w.batch);
+  for (const workloads::PrefillChunk& c : w.chunks) positions += static_cast<double>(c.prior + c.tokens);  // mixed
+  const double kv_estimate = 2.0 * m.num_hidden_layers * m.num_key_value_heads * m.head_dim * positions *
                              workloads::bits_per_element(w.precision.kv);
   const double weight_estimate = static_cast<double>(m.num_hidden_layers) * (4.0 * m.hidden_size * m.q_width() +
                                  3.0 * m.hidden_size * std::max<double>({static_cast<double>(m.intermediate_size), static_cast<double>(m.expert_intermediate_size()), static_cast<double>(m.shared_expert_intermediate_size)}) *

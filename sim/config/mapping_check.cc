@@ -19,6 +19,13 @@ std::pair<Location, std::string> mapping_location(const Values& values) {
 }  // namespace
 
 void check_mapping(const Values& values, const DesignPoint& point) {
+  const workloads::MixedProblem mixed =
+      workloads::mixed_problem(point.workload.mapping, point.arch.topology.dims, point.workload);
+  if (!mixed.problem.empty()) {
+    const std::string key = "workload.mapping." + mixed.key;
+    const Value& v = values.at(key);
+    fail_at(v.present ? v.where : values.at("workload.chunks").where, v.present ? key : "workload.chunks", mixed.problem);
+  }
   const std::string problem =
       workloads::mapping_problem(point.workload.mapping, point.arch.topology.dims, point.workload);
   if (problem.empty()) return;

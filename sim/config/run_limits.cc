@@ -93,6 +93,18 @@ RunSize run_size(const DesignPoint& point) {
     if (w.phase == workloads::Phase::prefill) {
       const double prompt = static_cast<double>(w.prompt_tokens);
       add(r, pass_size(w, w.model, prompt, prompt, 1), 1);
+    } else if (w.phase == workloads::Phase::mixed) {
+      // The decode sequences and each chunk as a pass of their own (an upper bound on the ops; the
+      // MACs and the largest op are the step's, the weights being counted per token either way).
+      if (w.batch > 0) add(r, pass_size(w, w.model, 1, context, 1), 1);
+      workloads::WorkloadSpec one = w;
+      one.batch = 1;
+      for (const workloads::PrefillChunk& c : w.chunks) {
+        const double tokens = static_cast<double>(c.tokens);
+        add(r, pass_size(one, w.model, tokens, static_cast<double>(c.prior) + tokens, c.logits ? 1 : 0), 1);
+      }
+      one.batch = workloads::step_tokens(w);  // the gemms run over all the step's rows at once
+      r.largest_op = std::max(r.largest_op, pass_size(one, w.model, 1, 0, 0).largest_op);
     } else if (!w.speculative.enabled()) {
       add(r, pass_size(w, w.model, 1, context, 1), steps);
     } else {
@@ -114,7 +126,7 @@ RunSize run_size(const DesignPoint& point) {
   r.mac_seconds = 0.5 * r.macs * density / r.peak_macs_per_s;
   // Weights beyond half of all SRAM stream from HBM at least once per pass of the target model.
   if (w.micro.kind == workloads::MicroKind::none) {
-    const double passes = w.phase == workloads::Phase::prefill ? 1 : static_cast<double>(w.steps);
+    const double passes = w.phase == workloads::Phase::decode ? static_cast<double>(w.steps) : 1;
     const double sram_bits = chips * static_cast<double>(a.chip.cores) * a.core.sram.capacity_bytes * 8 / 2;
     const double streamed = std::max(0.0, weight_elements(w.model) * workloads::bits_per_element(w.precision.weights) - sram_bits);
     r.hbm_seconds = streamed * passes / 8 / (a.chip.hbm.bandwidth_bytes_per_s * chips);
@@ -145,7 +157,7 @@ void check_run_size(const Values& values, const DesignPoint& point) {
                         point.arch.core.sram.capacity_bytes, point.arch.core.matrix.rows, point.arch.core.matrix.cols,
                         point.arch.core.dma.buffers, least_sram / 1024));
   const RunSize r = run_size(point);
-  const bool decode = point.workload.phase == workloads::Phase::decode;
+  const bool decode = point.workload.phase != workloads::Phase::prefill;
   if (r.ops > kMaxOps) {
     const auto [where, key] = decode ? key_of(values, {"workload.steps", "workload.model.num_hidden_layers"})
                                      : key_of(values, {"workload.model.num_hidden_layers", "workload.model.num_experts"});

@@ -33,6 +33,7 @@ std::string type_text(const SchemaRow& r) {
     case ValueType::number: return "number";
     case ValueType::number_list: return "list of numbers";
     case ValueType::choice_list: return "list of names";
+    case ValueType::chunk_list: return "list of {tokens, prior, logits}";
   }
   return "?";
 }
@@ -110,6 +111,7 @@ std::string range_text(const SchemaRow& r) {
       const KindBounds b = bounds_of(r.unit);
       return fmt::format("{}..{}", r.positive ? b.least_text : "0", b.most_text);
     }
+    case ValueType::chunk_list: return fmt::format("tokens {}..{}, prior 0..{}", r.min, r.max, r.max);
     case ValueType::choice:
     case ValueType::choice_list: {
       std::string out;

@@ -27,6 +27,7 @@ enum class ValueType {
   number,    ///< a plain real number within [min, max]
   number_list,  ///< a YAML list of real numbers, each within [min, max]
   choice_list,  ///< a YAML list of distinct names, each one of `choices` (may be empty)
+  chunk_list,   ///< a YAML list of prefill chunks {tokens, prior, logits} (may be empty); tokens and prior within [min, max]
 };
 
 enum class Presence {

@@ -42,11 +42,19 @@ void add_workload_rows(std::vector<SchemaRow>& s) {
   using P = Presence;
   add_preset_keys(s, "workload", "workload");
   add_model_rows(s, "workload.model", false);
-  s.push_back(choice_row("workload.phase", "decode", {"prefill", "decode"}, "prefill processes the prompt; decode generates one token per step"));
-  s.push_back(int_row("workload.batch", P::defaulted, "1", 1, 1048576, "sequences served together"));
+  s.push_back(choice_row("workload.phase", "decode", {"prefill", "decode", "mixed"}, "prefill processes the prompt; decode generates one token per step; mixed is one serving step of `batch` decode sequences plus the prefill `chunks` (docs/workloads.md#mixed-steps-serving)"));
+  s.push_back(int_row("workload.batch", P::defaulted, "1", 0, 1048576, "sequences served together (mixed: decode sequences of the step, may be 0 when chunks are given; 0 only in mixed)"));
   s.push_back(int_row("workload.prompt_tokens", P::defaulted, "0", 0, 16777216, "prefill: prompt length of every sequence (>= 1 for prefill)"));
-  s.push_back(int_row("workload.context_tokens", P::defaulted, "0", 0, 16777216, "decode: KV positions attended by the first step (>= 1 for decode)"));
-  s.push_back(int_row("workload.steps", P::defaulted, "1", 1, 10000, "decode steps simulated (context grows by one per step)"));
+  s.push_back(int_row("workload.context_tokens", P::defaulted, "0", 0, 16777216, "decode: KV positions attended by the first step (>= 1 for decode); mixed: by each decode token of the step, itself included (>= 1 when batch > 0)"));
+  s.push_back(int_row("workload.steps", P::defaulted, "1", 1, 10000, "decode steps simulated (context grows by one per step); 1 in mixed"));
+  s.push_back([] {
+    SchemaRow r = int_row("workload.chunks", P::defaulted, "[]", 1, 16777216,
+                          "mixed: prefill chunks of the step, one per sequence being prefilled, e.g. [{tokens: 512, prior: 0, logits: true}]: "
+                          "tokens = new prompt positions (>= 1), prior = positions of that sequence already in the KV cache (default 0), "
+                          "logits = the chunk ends its prompt and needs the LM head for its last position (default true); only in mixed");
+    r.type = ValueType::chunk_list;
+    return r;
+  }());
   for (const char* kind : {"tensor", "pipeline", "data", "expert", "context", "hidden", "gathered"}) {
     static const std::map<std::string, std::string> docs = {
         {"tensor", "mesh axes of tensor parallelism (heads, MLP columns, vocabulary split; all-reduce after o_proj and down)"},

@@ -28,6 +28,7 @@ std::string expected(const SchemaRow& row) {
     case ValueType::number: return "a number in " + range_text(row);
     case ValueType::number_list: return "a list of numbers in " + range_text(row);
     case ValueType::choice_list: return "a list of names from " + range_text(row);
+    case ValueType::chunk_list: return "a list of chunks {tokens: N, prior: N, logits: true|false} (" + range_text(row) + ")";
   }
   return "?";
 }
@@ -106,11 +107,53 @@ std::string parse_choice(const SchemaRow& row, const std::string& text, const Lo
   fail_at(where, row.path, fmt::format("unknown value '{}'; {}", text, suggest(text, row.choices, "expected one of")));
 }
 
+// One chunk of a chunk_list: a map with tokens (required, >= min), prior (default 0) and logits
+// (default true).
+workloads::PrefillChunk parse_chunk(const SchemaRow& row, const YAML::Node& item, const Location& where) {
+  if (!item.IsMap()) fail_at(where, row.path, "expected " + expected(row) + ", got " + (item.IsScalar() ? "'" + item.Scalar() + "'" : what_is(item)));
+  workloads::PrefillChunk c;
+  bool has_tokens = false;
+  SchemaRow prior_row = row;
+  prior_row.min = 0;
+  for (const auto& entry : item) {
+    const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+    const Location at = location_of(where.file, entry.second.Mark());
+    const Location key_where = at.line > 0 && where.line > 0 ? at : where;
+    const YAML::Node& value = entry.second;
+    const Location name_at = location_of(where.file, entry.first.Mark());
+    if (key != "tokens" && key != "prior" && key != "logits")
+      fail_at(name_at.line > 0 && where.line > 0 ? name_at : where, row.path + "." + key,
+              key.find(':') != std::string::npos
+                  ? "unknown chunk key; YAML needs a space after the colon: {tokens: 16}, not {tokens:16}"
+                  : "unknown chunk key; " + suggest(key, {"logits", "prior", "tokens"}));
+    if (!value.IsScalar()) fail_at(key_where, row.path + "." + key, "expected a value, got " + what_is(value));
+    if (key == "tokens") {
+      SchemaRow tokens_row = row;
+      tokens_row.path = row.path + ".tokens";
+      tokens_row.type = ValueType::integer;
+      c.tokens = parse_integer(tokens_row, value, key_where);
+      has_tokens = true;
+    } else if (key == "prior") {
+      prior_row.path = row.path + ".prior";
+      prior_row.type = ValueType::integer;
+      c.prior = parse_integer(prior_row, value, key_where);
+    } else {
+      if (is_quoted(value) || (value.Scalar() != "true" && value.Scalar() != "false"))
+        fail_at(key_where, row.path + ".logits", fmt::format("expected true or false, got '{}'", value.Scalar()));
+      c.logits = value.Scalar() == "true";
+    }
+  }
+  if (!has_tokens) fail_at(where, row.path + ".tokens", "every chunk needs tokens (new prompt positions, >= 1)");
+  return c;
+}
+
 Value parse_leaf(const SchemaRow& row, const Setting& setting) {
   YAML::Node node = setting.node;
   Value v;
   v.present = true;
   v.where = setting.where;
+  if (row.type == ValueType::chunk_list && node.IsMap() && !node["value"])
+    fail_at(v.where, row.path, "expected " + expected(row) + ", got a map: write a list, e.g. [{tokens: 512}]");
   if (node.IsMap()) {  // {value: ..., source: ...}
     for (const auto& entry : node) {
       const std::string key = entry.first.Scalar();
@@ -149,7 +192,15 @@ Value parse_leaf(const SchemaRow& row, const Setting& setting) {
     }
     return v;
   }
-  if (!node.IsScalar() || row.type == ValueType::number_list || row.type == ValueType::choice_list)
+  if (row.type == ValueType::chunk_list && node.IsSequence()) {
+    for (const auto& item : node) {
+      const Location at = location_of(v.where.file, item.Mark());
+      v.chunks.push_back(parse_chunk(row, item, at.line > 0 && v.where.line > 0 ? at : v.where));
+    }
+    return v;
+  }
+  if (!node.IsScalar() || row.type == ValueType::number_list || row.type == ValueType::choice_list ||
+      row.type == ValueType::chunk_list)
     fail_at(v.where, row.path, "expected " + expected(row) + ", got " + (node.IsScalar() ? "'" + node.Scalar() + "'" : what_is(node)));
   const std::string text = node.Scalar();
   switch (row.type) {
@@ -169,7 +220,8 @@ Value parse_leaf(const SchemaRow& row, const Setting& setting) {
     case ValueType::text: v.text = text; break;
     case ValueType::number: v.number = parse_number(row, node, v.where); break;
     case ValueType::number_list:
-    case ValueType::choice_list: break;  // handled above
+    case ValueType::choice_list:
+    case ValueType::chunk_list: break;  // handled above
   }
   return v;
 }
@@ -221,6 +273,8 @@ nlohmann::json resolved_json(const Values& values) {
   nlohmann::json root = nlohmann::json::object();
   for (const SchemaRow& row : schema()) {
     const Value& v = values.at(row.path);
+    // An empty chunk list is left out: configs (and their hashes) without chunks stay as they were.
+    if (row.type == ValueType::chunk_list && v.chunks.empty()) continue;
     nlohmann::json value;
     if (v.present) {
       switch (row.type) {
@@ -233,6 +287,10 @@ nlohmann::json resolved_json(const Values& values) {
         case ValueType::number: value = v.number; break;
         case ValueType::number_list: value = v.list; break;
         case ValueType::choice_list: value = v.names; break;
+        case ValueType::chunk_list:
+          value = nlohmann::json::array();
+          for (const auto& c : v.chunks) value.push_back({{"tokens", c.tokens}, {"prior", c.prior}, {"logits", c.logits}});
+          break;
       }
       if (row.type == ValueType::quantity && !v.source.empty()) root["sources"][row.path] = v.source;
     }

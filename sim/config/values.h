@@ -7,7 +7,8 @@
 //          source becomes "set in FILE:LINE".
 // The resolved JSON mirrors the key tree: integers and booleans as JSON values, quantities as
 // canonical strings ("1050000000 Hz", see format_quantity), prices as {value, source}, unset
-// optional keys as null.
+// optional keys as null; an empty chunk list (workload.chunks) is left out, so that configs
+// without chunks, and their config hashes, are those of before the key existed.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/config/flatten.h"
+#include "workloads/workload_spec.h"
 
 namespace pjsim::sim {
 
@@ -29,6 +31,7 @@ struct Value {
   double number = 0;          ///< quantity (base units), price (pJ) or number
   std::vector<double> list;   ///< number_list
   std::vector<std::string> names;  ///< choice_list
+  std::vector<workloads::PrefillChunk> chunks;  ///< chunk_list
   std::string text;           ///< choice or text
   std::string source;         ///< price: where it comes from; quantity: the source if one was given
   Location where;             ///< where it was set; for an unset key, where its nearest section was

@@ -215,6 +215,10 @@ reports::RunResult simulate_unguarded(const DesignPoint& point, const PointPlan&
   } else if (w.phase == workloads::Phase::decode) {
     r.tokens_generated = w.batch * w.steps;
     r.tokens_processed = w.batch * w.steps;
+  } else if (w.phase == workloads::Phase::mixed) {
+    // A token per decode sequence and per chunk that ends its prompt; every new position processed.
+    r.tokens_generated = workloads::step_logits(w);
+    r.tokens_processed = workloads::step_tokens(w);
   } else {
     r.tokens_generated = w.batch;
     r.tokens_processed = w.batch * w.prompt_tokens;

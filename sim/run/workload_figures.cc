@@ -6,6 +6,7 @@
 
 #include "models/weight_format.h"
 #include "workloads/run_plan.h"
+#include "workloads/transformer.h"
 
 namespace pjsim::sim {
 
@@ -50,6 +51,15 @@ reports::WorkloadFigures workload_figures(const workloads::WorkloadSpec& w, cons
     f.tokens_accepted = static_cast<double>(w.batch * w.steps) * f.accepted_per_pass;
   }
   f.kv_cache_bits = workloads::kv_cache_bits(w) + workloads::draft_kv_cache_bits(w);
+  if (w.phase == workloads::Phase::mixed) {
+    f.mixed = true;
+    f.decode_sequences = w.batch;
+    f.prefill_chunks = w.chunks.size();
+    f.prefill_tokens = workloads::chunk_tokens(w);
+    f.gemm_rows = workloads::step_tokens(w);
+    f.lm_head_rows = workloads::step_logits(w);
+    f.attention_macs = workloads::attention_macs(w, 0);
+  }
   return f;
 }
 

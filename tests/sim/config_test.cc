@@ -197,7 +197,8 @@ TEST_CASE("the resolved config holds every schema key and the price sources", "[
     for (char& c : pointer)
       if (c == '.') c = '/';
     INFO(row.path);
-    CHECK(p.resolved.contains(nlohmann::json::json_pointer(pointer)));
+    // An empty workload.chunks is left out, so configs without chunks keep their hash (values.h).
+    CHECK(p.resolved.contains(nlohmann::json::json_pointer(pointer)) == (row.path != "workload.chunks"));
   }
   CHECK(p.resolved["arch"]["chip"]["frequency"] == "1050000000 Hz");
   CHECK(p.resolved["arch"]["chip"]["hbm"]["capacity"] == "34359738368 B");
