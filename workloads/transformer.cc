@@ -105,9 +105,15 @@ OpGraph build_pass_graph(const WorkloadSpec& w, const ModelShape& s, const PassS
 OpGraph build_mixed_graph(const WorkloadSpec& w) {
   std::vector<AttentionShape> attention;
   if (w.batch > 0) attention.push_back({"attention", w.batch, 1, w.context_tokens, false});
+  // Chunks of equal tokens and prior share one op, as one batched (varlen) attention kernel
+  // runs them: sequences = how many (named after the first of them).
+  const std::size_t decode_ops = attention.size();
   for (std::size_t i = 0; i < w.chunks.size(); ++i) {
     const PrefillChunk& c = w.chunks[i];
-    attention.push_back({"chunk" + std::to_string(i) + ".attention", 1, c.tokens, c.prior + c.tokens, true});
+    auto same = std::find_if(attention.begin() + static_cast<std::ptrdiff_t>(decode_ops), attention.end(),
+                             [&](const AttentionShape& a) { return a.per_seq == c.tokens && a.attended == c.prior + c.tokens; });
+    if (same != attention.end()) ++same->sequences;
+    else attention.push_back({"chunk" + std::to_string(i) + ".attention", 1, c.tokens, c.prior + c.tokens, true});
   }
   return build_graph(w, w.model, false, step_tokens(w), step_logits(w), 0, attention);
 }

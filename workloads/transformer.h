@@ -53,8 +53,9 @@ OpGraph build_step_graph(const WorkloadSpec& w, std::uint64_t step);
 /// The graph of a mixed step (w.phase mixed): every gemm, norm, rope, residual and the embedding
 /// over batch + chunk_tokens(w) rows (each weight read once for all of them); per layer one
 /// attention op for the decode sequences ("layerN.attention": instances batch x kv_heads, n =
-/// kv_positions(context), absent when batch is 0), then one causal op per chunk i
-/// ("layerN.chunkI.attention": instances kv_heads, m = group x tokens, query_tokens = tokens,
+/// kv_positions(context), absent when batch is 0), then one causal op per distinct (tokens, prior)
+/// of the chunks, as one batched varlen kernel runs them ("layerN.chunkI.attention", I the first
+/// such chunk: instances chunks x kv_heads, m = group x tokens, query_tokens = tokens,
 /// n = prior + tokens (a window caps it as in prefill), mask offset n - tokens); final_norm and
 /// lm_head over batch + chunk_logits(w) rows (both absent when that is 0).
 /// Example: tiny-llama, batch 4, context 100, chunks {{16, 0, true}, {8, 32, false}}: gemms over
