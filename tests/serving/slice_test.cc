@@ -1,6 +1,10 @@
 // Slicing (first N, a time window) and rate scaling of a stream: exact arrivals and ids.
 #include <catch2/catch.hpp>
 
+#include <istream>
+#include <streambuf>
+
+#include "serving/line_reader.h"
 #include "serving/slice.h"
 #include "serving/stream_spec.h"
 #include "stream_helpers.h"
@@ -10,6 +14,27 @@ using pjsim::serving::test::drain;
 using pjsim::serving::test::slice_path;
 
 namespace {
+
+/// An endless plain CSV trace: the header, then "i,1,1" for i = 0, 1, 2, ... forever.
+class EndlessTrace : public std::streambuf {
+ public:
+  EndlessTrace() { refill("arrival_seconds,prompt_tokens,output_tokens\n"); }
+  std::uint64_t rows_made() const { return row_; }
+
+ protected:
+  int_type underflow() override {
+    refill(std::to_string(row_++) + ",1,1\n");
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::string text_;
+  std::uint64_t row_ = 0;
+  void refill(const std::string& text) {
+    text_ = text;
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+};
 
 std::vector<Request> whole(const std::string& file) {
   const auto source = open_trace(slice_path(file), TraceFormat::auto_detect, 512);
@@ -87,6 +112,20 @@ TEST_CASE("rate scaling divides every arrival by the factor, exactly", "[serving
   const auto kept = sliced("azure-llm-2023-conv-300.csv", window);
   REQUIRE(kept.size() == expected.size());
   for (std::size_t i = 0; i < kept.size(); ++i) CHECK(kept[i].arrival_seconds == expected[i]);
+}
+
+TEST_CASE("slicing an endless trace reads only what it keeps", "[serving]") {
+  EndlessTrace endless;
+  auto stream = std::make_unique<std::istream>(&endless);
+  SliceSpec s;
+  s.start_seconds = 100;
+  s.end_seconds = 200;
+  SlicedSource sliced(open_trace(LineReader(std::move(stream), "endless.csv"), TraceFormat::csv, 512), s, "endless.csv");
+  const auto kept = drain(sliced);
+  REQUIRE(kept.size() == 100);  // arrivals 100 .. 199
+  CHECK(kept.front().arrival_seconds == 0);
+  CHECK(kept.back().arrival_seconds == 99);
+  CHECK(endless.rows_made() == 201);  // up to the first row past the window, and no further
 }
 
 TEST_CASE("bad slices and slices that keep nothing are errors", "[serving][errors]") {
