@@ -78,7 +78,7 @@ TEST_CASE("bad --set overrides are located at --set", "[errors]") {
   req.sets = {"workload.batch"};
   CHECK(error_of(req) == "--set: expected key.path=value, got 'workload.batch'");
   req.sets = {"workload.batch=0"};
-  CHECK(error_of(req) == "--set: workload.batch: must be >= 1 (batch 0 is allowed only in a mixed step with chunks)");
+  CHECK(error_of(req) == "--set: workload.batch: '0' is out of range 1..1048576 outside a mixed step (batch 0 is allowed only with workload.phase: mixed and chunks)");
   req.sets = {"arch.chip.hbm.capacity=32 Mb"};
   CHECK_THAT(error_of(req), Catch::StartsWith("--set: arch.chip.hbm.capacity: 'Mb' is in bits"));
   req.sets = {"workload.model=llama-9"};
