@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace pjsim::serving {
 namespace {
 
-std::uint64_t grid_value(std::uint64_t i, bool coarse) {
-  if (coarse) return i == 0 ? 0 : std::uint64_t{1} << (i - 1);  // 0, 1, 2, 4, 8, ...
+std::uint64_t grid_value(std::uint64_t i, Grid grid) {
+  if (grid == Grid::coarse) return i == 0 ? 0 : std::uint64_t{1} << (i - 1);  // 0, 1, 2, 4, 8, ...
+  if (grid == Grid::finest) {  // 0..15, then 8 per octave: 16, 18, ..., 30, 32, 36, ...
+    if (i < 16) return i;
+    const std::uint64_t octave = (i - 16) / 8 + 4, step = (i - 16) % 8;
+    return (std::uint64_t{1} << octave) + step * (std::uint64_t{1} << (octave - 3));
+  }
   if (i < 4) return i;  // 0, 1, 2, 3, 4, 6, 8, 12, 16, ...
   const std::uint64_t octave = (i - 4) / 2 + 2;  // 4 -> 2^2
   return (i % 2 == 0) ? (std::uint64_t{1} << octave) : 3 * (std::uint64_t{1} << (octave - 1));
@@ -70,55 +76,77 @@ class ExactCosts : public StepCosts {
   CostCache cache_;
 };
 
+// One simulated grid step, the class of its ops to take, and its interpolation weight.
+struct Term {
+  StepShape corner;
+  const char* ops;
+  double weight;
+};
+
+// Weights of the grid neighbours of x: {(lo, 1)} on the grid, else {(lo, 1 - w), (hi, w)}.
+std::vector<std::pair<std::uint64_t, double>> neighbours(double x, Grid grid) {
+  const auto [lo, hi] = grid_bracket(x, grid);
+  if (lo == hi) return {{lo, 1.0}};
+  const double w = (x - double(lo)) / double(hi - lo);
+  return {{lo, 1 - w}, {hi, w}};
+}
+
+StepShape decode_step(std::uint64_t b, std::uint64_t c) {
+  StepShape s;
+  s.decode_seqs = b;
+  s.decode_context_sum = b * std::max<std::uint64_t>(c, 1);
+  return s;
+}
+
 class BucketedCosts : public StepCosts {
  public:
   explicit BucketedCosts(StepSimulator& sim) : cache_(sim) {}
   StepCost cost(const StepShape& shape) override {
-    // The five figures: b, c, k, t, p.
-    std::array<double, 5> x{};
-    x[0] = double(shape.decode_seqs);
-    x[1] = shape.decode_seqs ? double(shape.decode_context_sum) / double(shape.decode_seqs) : 0;
-    x[2] = double(shape.chunks.size());
-    if (!shape.chunks.empty()) {
-      double tokens = 0, pairs = 0;
-      for (const Chunk& c : shape.chunks) {
-        tokens += double(c.tokens);
-        pairs += double(c.tokens) * double(c.prior) + double(c.tokens) * double(c.tokens + 1) / 2;
-      }
-      const double k = x[2], t = tokens / k;
-      x[3] = t;
-      x[4] = std::max(0.0, (pairs / k - t * (t + 1) / 2) / t);
+    if (shape.empty()) return {};
+    std::vector<Term> terms;
+    // The weight matmuls and the other row-wise ops over every new token of the step.
+    for (const auto& [n, w] : neighbours(double(shape.new_tokens()), Grid::finest)) terms.push_back({decode_step(n, 1), "rest", w});
+    std::uint64_t rows = shape.decode_seqs;
+    for (const Chunk& c : shape.chunks) rows += c.logits;
+    if (rows > 0)
+      for (const auto& [r, w] : neighbours(double(rows), Grid::finest)) terms.push_back({decode_step(r, 1), "lm_head", w});
+    // The decode sequences' attention at their mean context.
+    if (shape.decode_seqs > 0) {
+      const double mean = double(shape.decode_context_sum) / double(shape.decode_seqs);
+      for (const auto& [b, wb] : neighbours(double(shape.decode_seqs), Grid::fine))
+        for (const auto& [c, wc] : neighbours(mean, Grid::fine)) terms.push_back({decode_step(b, c), "attention", wb * wc});
     }
-    std::array<std::pair<std::uint64_t, std::uint64_t>, 5> br{};
-    std::array<double, 5> w{};
-    for (int d = 0; d < 5; ++d) {
-      br[d] = grid_bracket(x[d], d == 2 || d == 4);
-      w[d] = br[d].second == br[d].first ? 0.0 : (x[d] - double(br[d].first)) / double(br[d].second - br[d].first);
-    }
+    // Each group of equal chunks (one attention op in the model), at its count, tokens and prior.
+    std::map<std::pair<std::uint64_t, std::uint64_t>, std::uint64_t> groups;
+    for (const Chunk& c : shape.chunks) ++groups[{c.tokens, c.prior}];
+    for (const auto& [tp, m] : groups)
+      for (const auto& [mc, wm] : neighbours(double(m), Grid::coarse))
+        for (const auto& [t, wt] : neighbours(double(tp.first), Grid::fine))
+          for (const auto& [p, wp] : neighbours(double(tp.second), Grid::coarse)) {
+            StepShape s;
+            for (std::uint64_t i = 0; i < mc; ++i) s.chunks.push_back({t, p, true});
+            terms.push_back({s, "attention", wm * wt * wp});
+          }
     std::vector<StepShape> corners;
-    std::vector<double> weights;
-    for (int mask = 0; mask < 32; ++mask) {
-      double weight = 1;
-      std::array<std::uint64_t, 5> v{};
-      bool skip = false;
-      for (int d = 0; d < 5 && !skip; ++d) {
-        const bool hi = (mask >> d) & 1;
-        if (hi && br[d].first == br[d].second) skip = true;
-        v[d] = hi ? br[d].second : br[d].first;
-        weight *= br[d].first == br[d].second ? 1.0 : (hi ? w[d] : 1 - w[d]);
-      }
-      if (skip || weight == 0) continue;
-      StepShape s;
-      s.decode_seqs = v[0];
-      s.decode_context_sum = v[0] * std::max<std::uint64_t>(v[1], 1);
-      if (v[3] > 0)
-        for (std::uint64_t i = 0; i < v[2]; ++i) s.chunks.push_back({v[3], v[4], true});
-      corners.push_back(s);
-      weights.push_back(weight);
-    }
+    for (const Term& t : terms) corners.push_back(t.corner);
     cache_.fill(corners);
     StepCost out;
-    for (std::size_t i = 0; i < corners.size(); ++i) out = blend(out, 1.0, cache_.at(corners[i]), weights[i]);
+    CostPart sum;
+    double watts = 0, watt_weight = 0;
+    for (const Term& t : terms) {
+      const StepCost& c = cache_.at(t.corner);
+      auto it = c.ops.find(t.ops);
+      if (it != c.ops.end()) sum = blend(sum, 1.0, it->second, t.weight);
+      watts += c.static_watts * t.weight;
+      watt_weight += t.weight;
+    }
+    out.seconds = sum.seconds;
+    out.static_watts = watt_weight > 0 ? watts / watt_weight : 0;
+    const double static_pj = out.static_watts * out.seconds * 1e12;
+    out.energy_pj = sum.energy_pj + static_pj;
+    out.parts = sum.parts;
+    out.parts["tier.static"] += static_pj;
+    out.parts["data.static"] += static_pj;
     return out;
   }
   std::uint64_t simulated() const override { return cache_.simulated(); }
@@ -129,12 +157,12 @@ class BucketedCosts : public StepCosts {
 
 }  // namespace
 
-std::pair<std::uint64_t, std::uint64_t> grid_bracket(double x, bool coarse) {
+std::pair<std::uint64_t, std::uint64_t> grid_bracket(double x, Grid grid) {
   if (x <= 0) return {0, 0};
   std::uint64_t i = 0;
-  while (double(grid_value(i + 1, coarse)) <= x) ++i;
-  const std::uint64_t lo = grid_value(i, coarse);
-  return double(lo) == x ? std::make_pair(lo, lo) : std::make_pair(lo, grid_value(i + 1, coarse));
+  while (double(grid_value(i + 1, grid)) <= x) ++i;
+  const std::uint64_t lo = grid_value(i, grid);
+  return double(lo) == x ? std::make_pair(lo, lo) : std::make_pair(lo, grid_value(i + 1, grid));
 }
 
 std::unique_ptr<StepCosts> exact_costs(StepSimulator& sim) { return std::make_unique<ExactCosts>(sim); }

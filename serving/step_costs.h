@@ -1,19 +1,26 @@
-// Where step costs come from: every distinct step simulated (`exact`), or steps reduced to a
-// few figures and interpolated between simulated grid points (`bucketed`, the default).
+// Where step costs come from: every distinct step simulated (`exact`), or each step composed
+// from the op classes of simulated grid steps (`bucketed`, the default; docs/serving.md).
 //
-// Bucketed: a step is described by b decode sequences of mean context c, and k prefill chunks of
-// mean t tokens and an effective prior p (chosen so that the k chunks attend exactly the pairs
-// the real ones do: k (t p + t (t + 1) / 2) = sum of t_i p_i + t_i (t_i + 1) / 2). b, c and t
-// are bracketed on the grid 0, 1, 2, 3, 4, 6, 8, 12, 16, 24, ... (neighbours at most 1.5x apart),
-// k and p on 0, 1, 2, 4, 8, ... (2x) and the step's time and energy (every part) are interpolated multilinearly
-// between the simulated corners, so costs that are linear in a figure between two grid points
-// (attention in c and p; GEMM rows past the weight-bound knee) come out exact. A corner step
-// has k identical chunks, each ending its prompt (LM head on its last position).
+// Bucketed: the ops of a step run one after another in the model, and each class depends on few
+// figures: the weight matmuls, norms, residuals and embedding ("rest") on the new tokens n of
+// the step; the LM head on its logit rows r; the decode attention on the decode sequences b and
+// their mean context c; each group of equal prefill chunks (one attention op) on its count m,
+// tokens t and prior p. Each class is interpolated (multilinearly) between grid steps simulated
+// by the SystemC model, and taken from them by class (StepCost::ops): rest(n) and lm(r) from
+// decode steps of n (r) sequences at context 1, the decode attention from decode steps (b, c), a
+// chunk group's attention from prefill-only steps of m chunks {t, p}. n and r are bracketed on a
+// grid of 8 points per octave (the matmuls' time is a staircase in their rows: tile passes),
+// b, c and t on 0, 1, 2, 3, 4, 6, 8, 12, ... (neighbours at most 1.5x apart; attention is
+// nearly linear in them), m and p on 0, 1, 2, 4, 8, ... Static energy is the grid steps' static
+// power x the step's time.
+// A long trace thus needs a few hundred simulated steps, shared by every step, not one per
+// (decode batch x prefill) combination.
 // Exact: the step itself, its decode context rounded to the mean (one context for all its
 // decode sequences); identical steps are simulated once.
 //
-// Example: 5 decode sequences of mean context 3000 are bracketed by b in {4, 6} and c in
-// {2048, 3072}: 4 corners, weights (0.5, 0.5) x (0.0625, 0.9375).
+// Example: 5 decode sequences of mean context 3000 and one chunk of 512 tokens after 0: rest at
+// n 517 from decode steps of 512 and 576 sequences (weights 0.92, 0.08), lm at r 6, the decode
+// attention from (4, 6) x (2048, 3072), the chunk's attention from a step of one chunk {512, 0}.
 #pragma once
 
 #include <cstdint>
@@ -33,9 +40,11 @@ class StepSimulator {
   virtual std::vector<StepCost> simulate(const std::vector<StepShape>& shapes) = 0;
 };
 
-/// The grid neighbours of x >= 0: lo <= x <= hi (lo == hi when x is on the grid). The fine grid
-/// is 0, 1, 2, 3, 4, 6, 8, 12, ... (b, c, t); the coarse one 0, 1, 2, 4, 8, ... (k, p).
-std::pair<std::uint64_t, std::uint64_t> grid_bracket(double x, bool coarse = false);
+/// Grids: coarse 0, 1, 2, 4, 8, ...; fine 0, 1, 2, 3, 4, 6, 8, 12, ... (neighbours at most 1.5x
+/// apart); finest 0..15, then 8 points per octave (16, 18, ..., 30, 32, 36, ...).
+enum class Grid { coarse, fine, finest };
+/// The grid neighbours of x >= 0: lo <= x <= hi (lo == hi when x is on the grid).
+std::pair<std::uint64_t, std::uint64_t> grid_bracket(double x, Grid grid = Grid::fine);
 
 std::unique_ptr<StepCosts> exact_costs(StepSimulator& sim);
 std::unique_ptr<StepCosts> bucketed_costs(StepSimulator& sim);

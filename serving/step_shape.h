@@ -33,12 +33,24 @@ struct StepShape {
   bool empty() const { return decode_seqs == 0 && chunks.empty(); }
 };
 
+/// Time and dynamic energy of one class of a step's ops, with its energy parts.
+struct CostPart {
+  double seconds = 0;
+  double energy_pj = 0;                  ///< dynamic
+  std::map<std::string, double> parts;   ///< "tier.x" and "data.x", each family summing to energy_pj
+};
+
 /// What one simulated (or interpolated) step cost: its time and its energy, whole and in parts.
 struct StepCost {
   double seconds = 0;
   double energy_pj = 0;
   /// Parts of energy_pj by name ("tier.hbm", "data.weights", ...): each family sums to energy_pj.
   std::map<std::string, double> parts;
+  /// A simulated step's ops by class: "attention" (attention and rope), "lm_head", "rest"
+  /// (every other op: the weight matmuls, norms, residuals, embedding over all rows); their
+  /// seconds sum to `seconds`, their energies to the dynamic energy.
+  std::map<std::string, CostPart> ops;
+  double static_watts = 0;  ///< static energy / seconds of a simulated step
 };
 
 /// The source of step costs (sim/serve asks the SystemC model). `cost_many` lets a source
@@ -53,5 +65,6 @@ class StepCosts {
 
 /// a x wa + b x wb, part by part (a part missing on one side counts 0 there).
 StepCost blend(const StepCost& a, double wa, const StepCost& b, double wb);
+CostPart blend(const CostPart& a, double wa, const CostPart& b, double wb);
 
 }  // namespace pjsim::serving

@@ -36,6 +36,37 @@ std::vector<std::string> step_sets(const serving::StepShape& shape) {
   return sets;
 }
 
+namespace {
+
+const char* tier_of(const std::string& action) {
+  if (action.rfind("hbm", 0) == 0) return "hbm";
+  if (action.rfind("sram", 0) == 0) return "sram";
+  if (action.rfind("noc", 0) == 0) return "noc";
+  if (action.rfind("ici", 0) == 0) return "ici";
+  return "compute";
+}
+
+const char* op_class(const std::string& category) {
+  return category == "attention" ? "attention" : category == "lm_head" ? "lm_head" : "rest";
+}
+
+// pJ per count of (action, precision): the price whose key ends in the precision (mac, vector
+// prices), else the action's only price.
+double price_of(const nlohmann::json& prices, const std::string& action, const std::string& precision) {
+  double any = 0;
+  for (const nlohmann::json& p : prices) {
+    if (p.at("action").get<std::string>() != action) continue;
+    const std::string key = p.at("key").get<std::string>();
+    const std::string tail = "." + precision;
+    if (key.size() >= tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0)
+      return p.at("pj").get<double>();
+    any = p.at("pj").get<double>();
+  }
+  return any;
+}
+
+}  // namespace
+
 serving::StepCost step_cost_of(const nlohmann::json& report) {
   serving::StepCost c;
   c.seconds = report.at("time").at("seconds").get<double>();
@@ -43,7 +74,35 @@ serving::StepCost step_cost_of(const nlohmann::json& report) {
   c.energy_pj = e.at("total").get<double>();
   for (const auto& [k, v] : e.at("by_tier").items()) c.parts["tier." + k] += v.get<double>();
   for (const auto& [k, v] : e.at("by_data").items()) c.parts["data." + k] += v.get<double>();
-  c.parts["data.static"] += e.at("static").get<double>();
+  const double static_pj = e.at("static").get<double>();
+  c.parts["data.static"] += static_pj;
+  c.static_watts = c.seconds > 0 ? static_pj * 1e-12 / c.seconds : 0;
+  // The ops by class: time from time.by_op, energy and its parts priced from the ledger.
+  const nlohmann::json& by_op = report.at("time").at("by_op");
+  double classified = 0;
+  for (const char* k : {"attention", "lm_head"}) {
+    c.ops[k].seconds = by_op.value(k, 0.0);
+    classified += c.ops[k].seconds;
+  }
+  c.ops["rest"].seconds = c.seconds - classified;
+  const nlohmann::json& prices = report.at("prices");
+  std::map<std::pair<std::string, std::string>, double> price_cache;
+  for (const auto& [key, count] : report.at("ledger").items()) {
+    // action|precision|chip|core|layer|op|data
+    std::vector<std::string> f;
+    std::size_t from = 0;
+    for (std::size_t at; (at = key.find('|', from)) != std::string::npos; from = at + 1) f.push_back(key.substr(from, at - from));
+    f.push_back(key.substr(from));
+    if (f.size() != 7) continue;
+    auto it = price_cache.find({f[0], f[1]});
+    if (it == price_cache.end()) it = price_cache.emplace(std::make_pair(f[0], f[1]), price_of(prices, f[0], f[1])).first;
+    const double pj = it->second * count.get<double>();
+    serving::CostPart& part = c.ops[op_class(f[5])];
+    const std::string tier = tier_of(f[0]);
+    part.energy_pj += pj;
+    part.parts["tier." + tier] += pj;
+    part.parts["data." + (tier == std::string("compute") ? std::string("compute") : f[6])] += pj;
+  }
   return c;
 }
 

@@ -1,6 +1,6 @@
 // A step simulator with a closed form, for testing the replay without SystemC: a step costs
-// 1 ms + 10 us per new token + 1 ns per decode context position + 2 ns per chunk attention pair,
-// and 1 pJ per ... (energy = 2e11 pJ per second of step: 200 W), split into two parts.
+// 1 ms + 10 us per new token (ops "rest") + 1 ns per decode context position + 2 ns per chunk
+// attention pair (ops "attention"); 200 W: a quarter dynamic (tier hbm), the rest static.
 #pragma once
 
 #include <optional>
@@ -18,10 +18,19 @@ inline double pairs_of(const StepShape& s) {
 
 inline StepCost fake_cost(const StepShape& s) {
   StepCost c;
-  c.seconds = 1e-3 + 1e-5 * double(s.new_tokens()) + 1e-9 * double(s.decode_context_sum) + 2e-9 * pairs_of(s);
+  const double rest = 1e-3 + 1e-5 * double(s.new_tokens());
+  const double attention = 1e-9 * double(s.decode_context_sum) + 2e-9 * pairs_of(s);
+  c.seconds = rest + attention;
   c.energy_pj = 2e14 * c.seconds;
   c.parts["tier.hbm"] = 0.25 * c.energy_pj;
   c.parts["tier.static"] = 0.75 * c.energy_pj;
+  c.static_watts = 150;  // 0.75 x 2e14 pJ/s
+  for (auto [name, seconds] : {std::pair<const char*, double>{"rest", rest}, {"attention", attention}}) {
+    CostPart& p = c.ops[name];
+    p.seconds = seconds;
+    p.energy_pj = 0.25 * 2e14 * seconds;
+    p.parts["tier.hbm"] = p.energy_pj;
+  }
   return c;
 }
 

@@ -180,3 +180,10 @@ TEST_CASE("static batching: B identical requests run one prefill step and output
   }
   CHECK(r.busy_energy_pj == Approx(expect).epsilon(1e-12));
 }
+
+TEST_CASE("the finest grid has 8 points per octave and the coarse one is powers of two") {
+  CHECK(grid_bracket(517, Grid::finest) == std::make_pair<std::uint64_t, std::uint64_t>(512, 576));
+  CHECK(grid_bracket(17, Grid::finest) == std::make_pair<std::uint64_t, std::uint64_t>(16, 18));
+  CHECK(grid_bracket(15, Grid::finest) == std::make_pair<std::uint64_t, std::uint64_t>(15, 15));
+  CHECK(grid_bracket(5, Grid::coarse) == std::make_pair<std::uint64_t, std::uint64_t>(4, 8));
+}
