@@ -21,7 +21,7 @@ std::uint64_t grid_value(std::uint64_t i, Grid grid) {
 }
 
 std::string key_of(const StepShape& s) {
-  std::string k = std::to_string(s.decode_seqs) + "/" + std::to_string(s.decode_context_sum);
+  std::string k = (s.attention_only ? "A" : "") + std::to_string(s.decode_seqs) + "/" + std::to_string(s.decode_context_sum);
   for (const Chunk& c : s.chunks) k += "|" + std::to_string(c.tokens) + "@" + std::to_string(c.prior) + (c.logits ? "L" : "");
   return k;
 }
@@ -114,7 +114,11 @@ class BucketedCosts : public StepCosts {
     if (shape.decode_seqs > 0) {
       const double mean = double(shape.decode_context_sum) / double(shape.decode_seqs);
       for (const auto& [b, wb] : neighbours(double(shape.decode_seqs), Grid::fine))
-        for (const auto& [c, wc] : neighbours(mean, Grid::fine)) terms.push_back({decode_step(b, c), "attention", wb * wc});
+        for (const auto& [c, wc] : neighbours(mean, Grid::fine)) {
+          StepShape s = decode_step(b, c);
+          s.attention_only = true;
+          terms.push_back({s, "attention", wb * wc});
+        }
     }
     // Each group of equal chunks (one attention op in the model), at its count, tokens and prior.
     std::map<std::pair<std::uint64_t, std::uint64_t>, std::uint64_t> groups;
@@ -124,6 +128,7 @@ class BucketedCosts : public StepCosts {
         for (const auto& [t, wt] : neighbours(double(tp.first), Grid::fine))
           for (const auto& [p, wp] : neighbours(double(tp.second), Grid::coarse)) {
             StepShape s;
+            s.attention_only = true;
             for (std::uint64_t i = 0; i < mc; ++i) s.chunks.push_back({t, p, true});
             terms.push_back({s, "attention", wm * wt * wp});
           }

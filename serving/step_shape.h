@@ -28,6 +28,9 @@ struct StepShape {
   std::uint64_t decode_seqs = 0;
   std::uint64_t decode_context_sum = 0;  ///< KV positions attended, summed over decode sequences
   std::vector<Chunk> chunks;
+  /// Only the attention ops' cost is wanted (StepCost::ops["attention"]): a simulator may run
+  /// fewer, identical layers and scale it (sim/serve does).
+  bool attention_only = false;
   std::uint64_t new_tokens() const;
   std::uint64_t prefill_tokens() const;
   bool empty() const { return decode_seqs == 0 && chunks.empty(); }

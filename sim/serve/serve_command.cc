@@ -47,6 +47,9 @@ int serve_point(const ServeOptions& options) {
   so.sets.insert(so.sets.end(), options.request.sets.begin(), options.request.sets.end());
   so.out = dir;
   so.jobs = options.jobs;
+  so.layers = point.workload.model.num_hidden_layers;
+  so.reduced_layers = 1;
+  for (std::size_t axis : point.workload.mapping.pipeline) so.reduced_layers *= point.arch.topology.dims.at(axis);
   ProcessStepSimulator simulator(so);
   // A probe step: the point runs at all, and its static power is the idle power.
   serving::StepShape probe;
@@ -58,6 +61,7 @@ int serve_point(const ServeOptions& options) {
   }();
   serving::ReplayOptions ro;
   ro.idle_watts = static_watts(probe_report);
+  simulator.pin_weights(probe_report.at("placement").at("totals").at("sram").value("weights", 0.0) > 0 ? "sram" : "hbm");
   ro.max_wall_s = options.max_wall_s;
 
   const bool exact = options.exact || point.serving.exact;

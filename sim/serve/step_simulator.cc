@@ -67,6 +67,14 @@ double price_of(const nlohmann::json& prices, const std::string& action, const s
 
 }  // namespace
 
+std::vector<std::string> reduced_sets(const StepSimulatorOptions& o, double& scale) {
+  scale = 1;
+  if (o.reduced_layers == 0 || o.reduced_layers >= o.layers) return {};
+  scale = double(o.layers) / double(o.reduced_layers);
+  return {fmt::format("workload.model.num_hidden_layers={}", o.reduced_layers), "workload.placement.weights=" + o.weights_at,
+          std::string("workload.placement.kv=") + (o.weights_at == "hbm" ? "hbm" : "auto")};
+}
+
 serving::StepCost step_cost_of(const nlohmann::json& report) {
   serving::StepCost c;
   c.seconds = report.at("time").at("seconds").get<double>();
@@ -110,6 +118,7 @@ std::vector<serving::StepCost> ProcessStepSimulator::simulate(const std::vector<
   // The serve's point was loaded and checked once; each step goes straight to a child `pjsim run`.
   std::vector<Job> jobs;
   std::vector<std::filesystem::path> dirs;
+  std::vector<double> scales;
   for (const serving::StepShape& s : shapes) {
     const std::string id = fmt::format("s{:06}", next_id_++);
     const std::filesystem::path dir = options_.out / "steps" / id;
@@ -117,6 +126,10 @@ std::vector<serving::StepCost> ProcessStepSimulator::simulate(const std::vector<
     if (!options_.point_file.empty()) args.push_back(options_.point_file);
     for (const std::string& set : options_.sets) args.insert(args.end(), {"--set", set});
     for (const std::string& set : step_sets(s)) args.insert(args.end(), {"--set", set});
+    double scale = 1;
+    if (s.attention_only)
+      for (const std::string& set : reduced_sets(options_, scale)) args.insert(args.end(), {"--set", set});
+    scales.push_back(scale);
     args.insert(args.end(), {"--out", dir.string(), "--quiet", "--no-html", "--force"});
     jobs.push_back({id, args, dir / "log.txt"});
     dirs.push_back(dir);
@@ -134,8 +147,13 @@ std::vector<serving::StepCost> ProcessStepSimulator::simulate(const std::vector<
                                   fmt::join(step_sets(shapes[i]), " "), log.substr(log.rfind('\n') + 1)));
     }
     const nlohmann::json report = read_report_file(dirs[i] / "report.json");
-    if (first_report_.is_null()) first_report_ = report;
-    costs.push_back(step_cost_of(report));
+    if (first_report_.is_null() && !shapes[i].attention_only) first_report_ = report;
+    serving::StepCost cost = step_cost_of(report);
+    if (shapes[i].attention_only) {  // only the attention class is valid, scaled to every layer
+      serving::CostPart attention = serving::blend(cost.ops["attention"], scales[i], {}, 0);
+      cost.ops = {{"attention", attention}};
+    }
+    costs.push_back(std::move(cost));
   }
   return costs;
 }

@@ -26,12 +26,20 @@ struct StepSimulatorOptions {
   std::vector<std::string> sets;  ///< the serve's own overrides, applied before the step's
   std::filesystem::path out;      ///< steps go to out/steps/<id>/
   unsigned jobs = 1;
+  /// Steps that only want their attention (StepShape::attention_only) run `reduced_layers` of
+  /// the model's `layers` (one per pipeline stage; the layers are identical) with the weights
+  /// pinned where the whole model keeps them (`weights_at`, KV with them in HBM), and their
+  /// attention is scaled by layers / reduced_layers. 0 = run every layer.
+  std::uint64_t layers = 0, reduced_layers = 0;
+  std::string weights_at = "auto";
 };
 
 class ProcessStepSimulator : public serving::StepSimulator {
  public:
   explicit ProcessStepSimulator(StepSimulatorOptions options) : options_(std::move(options)) {}
   std::vector<serving::StepCost> simulate(const std::vector<serving::StepShape>& shapes) override;
+  /// Where attention-only steps on fewer layers keep their weights: where the whole model does.
+  void pin_weights(std::string where) { options_.weights_at = std::move(where); }
   /// The report.json of the first step simulated (its power and placement), or null.
   const nlohmann::json& first_report() const { return first_report_; }
 
@@ -43,6 +51,8 @@ class ProcessStepSimulator : public serving::StepSimulator {
 
 /// The --set overrides that make a design point of one step.
 std::vector<std::string> step_sets(const serving::StepShape& shape);
+/// The overrides that run an attention-only step on fewer layers, and the factor its attention scales by.
+std::vector<std::string> reduced_sets(const StepSimulatorOptions& o, double& scale);
 /// A step's cost from its report.json.
 serving::StepCost step_cost_of(const nlohmann::json& report);
 
