@@ -1,5 +1,7 @@
 #include "serving/kv_cache.h"
 
+#include <algorithm>
+
 namespace pjsim::serving {
 
 KvCache::KvCache(std::uint64_t capacity_blocks, std::uint64_t block_tokens, bool prefix_caching)
@@ -25,39 +27,40 @@ bool KvCache::make_room(std::uint64_t blocks) {
   return true;
 }
 
-bool KvCache::acquire(const std::vector<std::uint64_t>& ids, std::uint64_t hits, std::uint64_t blocks_each) {
-  // Pin the hits first, so that making room for the new entries cannot evict them.
-  for (std::uint64_t i = 0; i < hits; ++i) {
-    Entry& e = entries_.at(ids[i]);
-    if (e.refs++ == 0) {
-      lru_.erase(e.lru);
-      evictable_blocks_ -= e.blocks;
-    }
-  }
-  // A trace may repeat an id inside one request's list: count each id once.
-  std::vector<std::uint64_t> fresh;
-  for (std::uint64_t i = hits; i < ids.size(); ++i) {
-    bool seen = entries_.count(ids[i]) > 0;
-    for (std::uint64_t f : fresh) seen = seen || f == ids[i];
-    if (!seen) fresh.push_back(ids[i]);
-  }
-  if (!make_room(fresh.size() * blocks_each)) {
-    std::vector<std::uint64_t> pinned(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(hits));
-    release(pinned);
-    return false;
-  }
-  for (std::uint64_t i = hits; i < ids.size(); ++i) {
+bool KvCache::acquire(const std::vector<std::uint64_t>& ids, std::uint64_t blocks_each) {
+  // Pin every cached id first (leading hits or not), so that making room cannot evict them;
+  // one reference per occurrence, as release() drops one per occurrence.
+  std::vector<bool> counted(ids.size(), false);
+  std::vector<std::uint64_t> pinned, fresh;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
     auto it = entries_.find(ids[i]);
     if (it == entries_.end()) {
-      Entry e;
-      e.blocks = blocks_each;
-      e.refs = 1;
-      entries_.emplace(ids[i], e);
-      entry_blocks_ += blocks_each;
-    } else if (it->second.refs++ == 0) {
+      if (std::find(fresh.begin(), fresh.end(), ids[i]) == fresh.end()) fresh.push_back(ids[i]);
+      continue;
+    }
+    if (it->second.refs++ == 0) {
       lru_.erase(it->second.lru);
       evictable_blocks_ -= it->second.blocks;
     }
+    counted[i] = true;
+    pinned.push_back(ids[i]);
+  }
+  if (!make_room(fresh.size() * blocks_each)) {
+    release(pinned);
+    return false;
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (counted[i]) continue;
+    auto it = entries_.find(ids[i]);
+    if (it != entries_.end()) {  // an id repeated in this list, inserted just before
+      ++it->second.refs;
+      continue;
+    }
+    Entry e;
+    e.blocks = blocks_each;
+    e.refs = 1;
+    entries_.emplace(ids[i], e);
+    entry_blocks_ += blocks_each;
   }
   return true;
 }

@@ -32,10 +32,10 @@ class KvCache {
 
   /// Leading ids of `ids` cached now (without touching them).
   std::uint64_t leading_hits(const std::vector<std::uint64_t>& ids) const;
-  /// References the first `hits` ids (all cached) and inserts the others as new referenced
-  /// entries of `blocks_each` blocks, evicting unreferenced entries when needed. False (and no
-  /// change) when the new entries do not fit.
-  bool acquire(const std::vector<std::uint64_t>& ids, std::uint64_t hits, std::uint64_t blocks_each);
+  /// References every id of `ids` (one reference per occurrence): cached ones are pinned first,
+  /// the others are inserted as new entries of `blocks_each` blocks, evicting unreferenced
+  /// entries when needed (never one of `ids`). False (and no change) when they do not fit.
+  bool acquire(const std::vector<std::uint64_t>& ids, std::uint64_t blocks_each);
   /// Drops one reference from each of `ids` (entries stay cached, evictable at no reference).
   void release(const std::vector<std::uint64_t>& ids);
 

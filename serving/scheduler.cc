@@ -61,7 +61,7 @@ bool Scheduler::admit(Sequence& s, std::uint64_t extra_positions, double& swap_b
   }
   const auto& ids = s.request.prefix_blocks;
   const std::uint64_t hits = kv_.leading_hits(ids);
-  if (!kv_.acquire(ids, hits, kv_.entry_blocks(s.request.prefix_block_tokens))) return false;
+  if (!kv_.acquire(ids, kv_.entry_blocks(s.request.prefix_block_tokens))) return false;
   s.shared = ids;
   const std::uint64_t need = private_need(s, s.target + extra_positions);
   if (!kv_.allocate(need)) {
@@ -118,7 +118,8 @@ void Scheduler::add_decodes(StepPlan& p, std::uint64_t& budget) {
     if (s.prefilling()) continue;
     p.entries.push_back({i, 1, false});
     p.shape.decode_seqs += 1;
-    p.shape.decode_context_sum += s.in_cache + 1;
+    p.shape.decode_context_sum += spec_.kv.dense_attention_tokens ? std::max(spec_.kv.dense_attention_tokens, s.in_cache + 1)
+                                                                  : s.in_cache + 1;
     --budget;
   }
 }

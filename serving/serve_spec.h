@@ -33,6 +33,10 @@ struct KvSpec {
   std::uint64_t block_tokens = 16;     ///< KV positions per block
   std::uint64_t capacity_blocks = 0;   ///< blocks that fit (sim/serve: memory left after weights)
   std::uint64_t bits_per_token = 0;    ///< KV bits of one position over all layers (all chips)
+  /// 0: decode attention reads each sequence's own positions (paged attention). N: each decode
+  /// attends N positions, a dense per-slot cache of that length read whole under a mask (as
+  /// engines with fixed-shape caches do).
+  std::uint64_t dense_attention_tokens = 0;
   bool prefix_caching = false;
   Preemption preemption = Preemption::recompute;
   double swap_bytes_per_s = 0;         ///< host link bandwidth (swap)

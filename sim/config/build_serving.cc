@@ -117,6 +117,7 @@ ServingConfig build_serving(const Values& v) {
   s.policy.batch_timeout_s = v.at("serving.batch_timeout").number;
   s.kv.block_tokens = v.at("serving.kv.block_tokens").integer;
   s.kv.prefix_caching = v.at("serving.kv.prefix_caching").flag;
+  s.kv.dense_attention_tokens = v.at("serving.kv.dense_attention").integer;
   s.kv.preemption = v.at("serving.kv.preemption").text == "swap" ? serving::Preemption::swap : serving::Preemption::recompute;
   s.kv.swap_bytes_per_s = v.at("serving.kv.swap_bandwidth").number;
   s.kv.swap_pj_per_bit = v.at("serving.kv.swap_energy").number;

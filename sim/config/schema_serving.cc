@@ -66,6 +66,7 @@ void add_serving_rows(std::vector<SchemaRow>& s) {
   s.push_back(time_row("serving.batch_timeout", P::defaulted, "0 s", false, "static: a partial batch starts this long after its first request"));
   s.push_back(int_row("serving.kv.block_tokens", P::defaulted, "16", 1, 1048576, "KV positions per paged block (vLLM default 16)"));
   s.push_back(quantity_row("serving.kv.reserved", UnitKind::bytes, P::defaulted, "1 GiB", false, "HBM per chip kept for activations and buffers, not KV (an estimate)"));
+  s.push_back(int_row("serving.kv.dense_attention", P::defaulted, "0", 0, 16777216, "0: decode attention reads each sequence's own positions (paged); N: every decode reads a dense slot of N positions under a mask (fixed-shape caches, e.g. JetStream's)"));
   s.push_back(bool_row("serving.kv.prefix_caching", "false", "reuse cached prompt prefixes (trace prefix blocks; LRU eviction)"));
   s.push_back(choice_row("serving.kv.preemption", "recompute", {"recompute", "swap"}, "a preempted request recomputes its KV, or swaps it over the host link"));
   s.push_back(quantity_row("serving.kv.swap_bandwidth", UnitKind::bandwidth, P::defaulted, "32 GB/s", true, "swap: host link bandwidth (PCIe 4.0 x16, 32 GB/s per direction)"));

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "fake_steps.h"
+#include "serving/kv_cache.h"
 #include "serving/replay.h"
 
 using namespace pjsim::serving;
@@ -186,4 +187,49 @@ TEST_CASE("the finest grid has 8 points per octave and the coarse one is powers 
   CHECK(grid_bracket(17, Grid::finest) == std::make_pair<std::uint64_t, std::uint64_t>(16, 18));
   CHECK(grid_bracket(15, Grid::finest) == std::make_pair<std::uint64_t, std::uint64_t>(15, 15));
   CHECK(grid_bracket(5, Grid::coarse) == std::make_pair<std::uint64_t, std::uint64_t>(4, 8));
+}
+
+TEST_CASE("prefix caching never holds more KV than the capacity, whatever ids repeat") {
+  FakeSimulator sim;
+  auto costs = exact_costs(sim);
+  std::vector<Request> v;
+  for (std::uint64_t i = 0; i < 300; ++i) {
+    Request r = req(i, 0.002 * double(i), 2000, 3 + i % 5);
+    // Shared and private ids, some repeated out of order (as a remapped trace may hold).
+    r.prefix_blocks = {i % 3, 100 + i % 7, 1000 + i, i % 3, 200 + i % 11};
+    r.prefix_block_tokens = 512;
+    v.push_back(r);
+  }
+  ServeSpec s = spec_with(700);  // 700 blocks of 16: about 5 requests of 2000 tokens
+  s.kv.prefix_caching = true;
+  ListSource src(v);
+  ServeResult r = replay(src, s, *costs, {});
+  CHECK(r.kv_peak_blocks <= 700);
+  std::uint64_t done = 0;
+  for (const auto& q : r.requests) done += q.finish_s > 0;
+  CHECK(done == 300);
+}
+
+TEST_CASE("the KV cache pins every cached id of a request before it evicts") {
+  KvCache kv(10, 16, true);
+  REQUIRE(kv.acquire({1, 2}, 4));  // 8 blocks
+  kv.release({1, 2});              // both evictable
+  // id 2 is cached but not a leading hit; the new id 3 needs room: only id 1 may go.
+  REQUIRE(kv.acquire({3, 2}, 4));
+  CHECK(kv.used() <= kv.capacity());
+  CHECK(kv.leading_hits({2}) == 1);
+  CHECK(kv.leading_hits({1}) == 0);
+}
+
+TEST_CASE("dense attention: every decode attends the slot length") {
+  FakeSimulator sim;
+  auto costs = exact_costs(sim);
+  ServeSpec s = spec_with(1000);
+  s.kv.dense_attention_tokens = 2048;
+  ListSource src({req(0, 0, 300, 3)});
+  ServeResult r = replay(src, s, *costs, {});
+  StepShape d;
+  d.decode_seqs = 1;
+  d.decode_context_sum = 2048;
+  CHECK(r.requests[0].tpot_s() == Approx(fake_cost(d).seconds).epsilon(1e-12));
 }
