@@ -56,7 +56,7 @@ TEST_CASE("an unknown or missing command lists the valid ones", "[sim][errors]")
     const auto run = run_pjsim(args);
     CHECK(run.exit_code == 2);
     CHECK(one_error_line(run.err));
-    CHECK(run.err.find("valid commands: run, validate") != std::string::npos);
+    CHECK(run.err.find("valid commands: run, serve, validate") != std::string::npos);
   }
   CHECK(run_pjsim({"bogus"}).err.find("'bogus' is not a command") != std::string::npos);
   const auto help = run_pjsim({"--help"});

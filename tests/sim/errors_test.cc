@@ -83,7 +83,7 @@ TEST_CASE("bad --set overrides are located at --set", "[errors]") {
   CHECK_THAT(error_of(req), Catch::StartsWith("--set: arch.chip.hbm.capacity: 'Mb' is in bits"));
   req.sets = {"workload.model=llama-9"};
   CHECK(error_of(req) ==
-        "--set: workload.model: unknown model preset 'llama-9'; known: access, gemm, llama-3-70b, llama-3-8b, mixtral-8x7b, qwen3-30b-a3b, tiny-llama");
+        "--set: workload.model: unknown model preset 'llama-9'; known: access, gemm, llama-2-13b, llama-2-7b, llama-3-70b, llama-3-8b, mixtral-8x7b, qwen3-30b-a3b, tiny-llama");
   req.sets = {"workload.batch=[1"};
   CHECK_THAT(error_of(req), Catch::StartsWith("--set:1:"));
   CHECK_THAT(error_of(req), Catch::Contains("malformed YAML"));

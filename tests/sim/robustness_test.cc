@@ -135,7 +135,7 @@ TEST_CASE("megabyte scalars and keys give short one-line errors", "[sim][robustn
   const std::string message = point_error(kPoint + "? " + key + "\n: 1\n");
   CHECK(message.size() < 2100);
   CHECK_THAT(message, Catch::Contains("bytes cut"));
-  CHECK_THAT(message, Catch::EndsWith("unknown key; valid keys: arch, description, name, workload"));
+  CHECK_THAT(message, Catch::EndsWith("unknown key; valid keys: arch, description, name, serving, workload"));
 }
 
 TEST_CASE("control characters in user text stay escaped in the one-line message", "[sim][robustness]") {
@@ -146,7 +146,7 @@ TEST_CASE("control characters in user text stay escaped in the one-line message"
   // Bytes that are not UTF-8 (here from a --set key, which is not YAML-checked) are escaped too.
   LoadRequest req;
   req.sets = {"\xff\xfe=1"};
-  CHECK(error_of(req) == "--set: \\xff\\xfe: unknown key; valid keys: arch, description, name, workload");
+  CHECK(error_of(req) == "--set: \\xff\\xfe: unknown key; valid keys: arch, description, name, serving, workload");
 }
 
 TEST_CASE("config.json files are read within the same limits", "[sim][robustness]") {
