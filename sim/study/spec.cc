@@ -354,7 +354,8 @@ std::vector<std::string> embedded_study_names() {
 
 StudySpec load_study(const std::string& file_or_name) {
   std::error_code ec;
-  if (!fs::exists(file_or_name, ec)) {
+  // A folder of that name (`serving/` in the source tree) is not a study file: the embedded study wins.
+  if (!fs::exists(file_or_name, ec) || fs::is_directory(file_or_name, ec)) {
     const auto& embedded = studies::embedded_presets();
     const auto it = embedded.find(file_or_name);
     if (it != embedded.end()) return parse_study(it->second, "preset:" + file_or_name);

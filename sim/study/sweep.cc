@@ -172,7 +172,7 @@ int write_sweep_outputs(const std::filesystem::path& out, const StudySpec& study
 
   if (!quiet) {
     print_point_table(rows);
-    std::cout << effects_summary(rows);
+    if (study.command != "serve") std::cout << effects_summary(rows);  // pJ moved per MAC: run points only
   } else {
     print_failures(rows);
   }
