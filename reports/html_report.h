@@ -52,7 +52,12 @@ struct StudyPage {
 /// energy by tier per point (shares), J/token against batch with the critical batch, the
 /// sortable table of points linking each point's report, and every skipped or failed point
 /// with its reason.
+/// A study of served points (every ok row has metrics.serve) shows instead the frontier of p50
+/// and p99 TPOT against J per output token and the table of serving figures.
 std::string study_html(const StudyPage& study);
+/// Those two sections (reports/html_study_serve.cc); empty when no row is a served point.
+/// `keys` are the swept keys (short names), one column each.
+std::vector<PageSection> serve_study_sections(const std::vector<StudyRow>& rows, const std::vector<std::string>& keys);
 
 /// Side-by-side metrics and, per candidate, a waterfall of the sequential attribution of
 /// energy/token (from sim's compare.json).

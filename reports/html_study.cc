@@ -215,16 +215,21 @@ std::string study_html(const StudyPage& study) {
   Page page{study.title, study.description, study.facts, {}};
   page.facts.push_back({"points", fmt::format("{} ({} ok, {} failed, {} skipped)", study.rows.size(), ok.size(), failed, skipped)});
   const nlohmann::json values = point_values(ok, front);
-  PageSection overview{"Energy per token against latency per token", "", {}, {}};
-  if (!ok.empty()) {
-    overview.charts.push_back(frontier_chart(values, keys));
-    overview.charts.push_back(tiers_chart(ok));
-    if (auto chart = batch_chart(ok, values)) overview.charts.push_back(*chart);
+  if (auto served = serve_study_sections(study.rows, keys); !served.empty()) {
+    page.sections = served;
+    if (!ok.empty()) page.sections.push_back({"Energy by tier", "", {tiers_chart(ok)}, {}});
   } else {
-    overview.text = "No point ran: nothing to plot.";
+    PageSection overview{"Energy per token against latency per token", "", {}, {}};
+    if (!ok.empty()) {
+      overview.charts.push_back(frontier_chart(values, keys));
+      overview.charts.push_back(tiers_chart(ok));
+      if (auto chart = batch_chart(ok, values)) overview.charts.push_back(*chart);
+    } else {
+      overview.text = "No point ran: nothing to plot.";
+    }
+    page.sections.push_back(overview);
+    page.sections.push_back({"Points", "", {}, {points_table(study.rows, keys, front)}});
   }
-  page.sections.push_back(overview);
-  page.sections.push_back({"Points", "", {}, {points_table(study.rows, keys, front)}});
 
   PageTable not_run{"", {"point", "settings", "status", "reason"}, {}, true};
   for (const auto& r : study.rows)

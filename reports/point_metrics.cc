@@ -63,6 +63,52 @@ PointMetrics metrics_of(const nlohmann::json& report) {
   return m;
 }
 
+PointMetrics serve_metrics_of(const nlohmann::json& serve) {
+  PointMetrics m;
+  ServeFigures f;
+  f.energy_per_output_token_joules = number_at(serve, "/metrics/energy_per_token_joules");
+  f.output_tokens_per_second = number_at(serve, "/metrics/output_throughput_tokens_per_sec");
+  f.median_ttft_ms = number_at(serve, "/metrics/median_ttft_ms");
+  f.p99_ttft_ms = number_at(serve, "/metrics/p99_ttft_ms");
+  f.median_tpot_ms = number_at(serve, "/metrics/median_tpot_ms");
+  f.p99_tpot_ms = number_at(serve, "/metrics/p99_tpot_ms");
+  f.goodput_requests_per_second = number_at(serve, "/metrics/goodput_requests_per_sec");
+  f.request_throughput = number_at(serve, "/metrics/request_throughput");
+  f.completed = number_at(serve, "/metrics/completed");
+  f.requests = number_at(serve, "/metrics/requests");
+  f.partial = serve.value("partial", false);
+  m.serve = f;
+  m.tokens = number_at(serve, "/metrics/total_output_tokens");
+  m.energy_per_token_joules = f.energy_per_output_token_joules;
+  m.energy_pj_per_token = f.energy_per_output_token_joules * 1e12;
+  m.energy_pj_total = number_at(serve, "/energy_joules/total") * 1e12;
+  m.tokens_per_second = f.output_tokens_per_second;
+  m.avg_power_watts = number_at(serve, "/metrics/avg_power_watts");
+  m.tpot_s = f.median_tpot_ms * 1e-3;
+  m.ttft_s = f.median_ttft_ms * 1e-3;
+  m.latency_s = *m.tpot_s;
+  for (const std::string& tier : tier_names()) {
+    const double j = number_at(serve, "/energy_joules/by_tier/" + tier);
+    m.tier_pj_per_token[tier] = m.tokens > 0 ? j * 1e12 / m.tokens : 0.0;
+  }
+  m.batch = number_at(serve, "/metrics/mean_batch");
+  m.context = context_of(serve);
+  m.context.phase = "serve";
+  m.context.chips = number_at(serve, "/chips", 1);
+  m.context.batch = m.batch;
+  return m;
+}
+
+std::vector<std::pair<std::string, double>> serve_metric_rows(const ServeFigures& s) {
+  return {{"energy_per_output_token_joules", s.energy_per_output_token_joules},
+          {"output_tokens_per_second", s.output_tokens_per_second},
+          {"median_ttft_ms", s.median_ttft_ms},
+          {"p99_ttft_ms", s.p99_ttft_ms},
+          {"median_tpot_ms", s.median_tpot_ms},
+          {"p99_tpot_ms", s.p99_tpot_ms},
+          {"goodput_requests_per_second", s.goodput_requests_per_second}};
+}
+
 nlohmann::json to_json(const PointMetrics& m) {
   nlohmann::json tiers = nlohmann::json::object();
   for (const auto& [tier, pj] : m.tier_pj_per_token) tiers[tier] = pj;
@@ -80,6 +126,15 @@ nlohmann::json to_json(const PointMetrics& m) {
                       {"area_mm2", m.area_mm2}};
   if (m.ttft_s) j["ttft_seconds"] = *m.ttft_s;
   if (m.tpot_s) j["tpot_seconds"] = *m.tpot_s;
+  if (m.serve) {
+    nlohmann::json serving = nlohmann::json::object();
+    for (const auto& [name, v] : serve_metric_rows(*m.serve)) serving[name] = v;
+    serving["request_throughput"] = m.serve->request_throughput;
+    serving["requests"] = m.serve->requests;
+    serving["completed"] = m.serve->completed;
+    serving["partial"] = m.serve->partial;
+    j["serving"] = serving;
+  }
   return j;
 }
 
@@ -100,6 +155,8 @@ std::vector<std::pair<std::string, double>> metric_rows(const PointMetrics& m) {
       {"avg_power_watts", m.avg_power_watts},
       {"mfu", m.mfu}};
   for (const std::string& tier : tier_names()) rows.emplace_back(tier + "_pj_per_token", m.tier_pj_per_token.at(tier));
+  if (m.serve)
+    for (const auto& row : serve_metric_rows(*m.serve)) rows.push_back(row);
   return rows;
 }
 

@@ -39,7 +39,8 @@ void flatten(const nlohmann::json& node, const std::string& path, std::map<std::
 
 // pjsim_version says who wrote the report; config_hash changes whenever a (newer) schema adds a
 // config key, while the config's leaves themselves are compared one by one.
-bool skipped(const std::string& path) { return path == "pjsim_version" || path == "config_hash"; }
+// serve.json's serve_hash likewise (config and serving keys, compared key by key under config).
+bool skipped(const std::string& path) { return path == "pjsim_version" || path == "config_hash" || path == "serve_hash"; }
 
 bool ignored(const std::vector<std::string>& ignore, const std::string& path, const std::string& prefixed) {
   return std::any_of(ignore.begin(), ignore.end(), [&](const std::string& g) { return matches(g, path) || matches(g, prefixed); });

@@ -14,6 +14,7 @@
 #include "sim/config/schema.h"
 #include "sim/run/run_command.h"
 #include "sim/serve/serve_command.h"
+#include "sim/study/spec.h"
 
 namespace pjsim::sim {
 
@@ -27,6 +28,11 @@ int list_all() {
       std::cout << kind << ":\n";
     }
     std::cout << fmt::format("  {:<16} {}\n", p.name, p.description);
+  }
+  std::cout << "study:\n";  // embedded studies (studies/*.yaml): pjsim sweep NAME
+  for (const std::string& name : embedded_study_names()) {
+    const StudySpec study = load_study(name);
+    std::cout << fmt::format("  {:<16} {}{}\n", name, study.description, study.command == "serve" ? " (served points)" : "");
   }
   return exit_ok;
 }

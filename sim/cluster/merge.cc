@@ -14,7 +14,7 @@
 #include "sim/config/flatten.h"
 #include "sim/config/input_limits.h"
 #include "sim/run/plan.h"
-#include "sim/study/report_file.h"
+#include "sim/study/point_report.h"
 #include "sim/study/sweep.h"
 
 namespace pjsim::sim {
@@ -44,20 +44,21 @@ std::map<std::string, json> read_shard_table(const fs::path& path, bool& present
 }
 
 // A point's figures from points/<id>/report.json, when it is there and holds this configuration.
-bool read_point_report(PointResult& r, const fs::path& dir) {
-  const fs::path path = dir / "points" / r.id / "report.json";
+// A served point's from points/<id>/serve.json, matched by its serve_hash.
+bool read_point_report(PointResult& r, const fs::path& dir, bool serve) {
+  const fs::path path = dir / "points" / r.id / point_report_name(serve);
   std::error_code ec;
   if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) return false;
   json report;
-  const std::string problem = report_file_problem(path, report);  // sim/study/report_file.h
+  const std::string problem = point_file_problem(path, serve, report);  // sim/study/point_report.h
   if (!problem.empty()) {
     std::cerr << "merge: warning: " << r.id << ": " << problem << "; the point counts as missing\n";
     return false;
   }
-  if (report["config_hash"].get<std::string>() != r.config_hash) return false;
-  r.metrics = reports::metrics_of(report);
+  if (report_hash(report, serve) != r.config_hash) return false;
+  r.metrics = point_metrics(report, serve);
   r.config = report.value("config", json());
-  r.report = (fs::path("points") / r.id / "report.json").string();
+  r.report = (fs::path("points") / r.id / point_report_name(serve)).string();
   return true;
 }
 
@@ -103,7 +104,7 @@ MergedRows merge_rows(const fs::path& dir, const StudySpec& study, unsigned shar
       load.point_file = q.base;
       load.sets = q.sets;
       load.set_locations = q.set_locations;
-      r.config_hash = load_valid_point(load).config_hash;
+      r.config_hash = point_hash(load_valid_point(load), q.serve);
     } catch (const UserError& e) {
       r.status = study.skip_invalid ? "skipped" : "error";
       r.error = e.what();
@@ -115,15 +116,15 @@ MergedRows merge_rows(const fs::path& dir, const StudySpec& study, unsigned shar
     const json* row = it != tables[s].end() && it->second.value("config_hash", "") == r.config_hash ? &it->second : nullptr;
     if (row && row->value("status", "") != "ok") {
       copy_run(r, *row);
-    } else if (read_point_report(r, dir)) {
+    } else if (read_point_report(r, dir, q.serve)) {
       if (row) copy_run(r, *row);
       r.status = "ok";
       r.resumed = r.resumed || !row;  // no row: a report from an earlier run, as --resume reads it
     } else {
       r.status = "not run";
-      r.error = row       ? fmt::format("not run: shard {} ran it but points/{}/report.json is gone or holds another "
+      r.error = row       ? fmt::format("not run: shard {} ran it but points/{}/{} is gone or holds another "
                                         "configuration; run that shard again",
-                                        shard, q.id)
+                                        shard, q.id, point_report_name(q.serve))
                 : present[s] ? fmt::format("not run: the table of shard {} has no row for this configuration (the "
                                            "study changed?); run that shard again",
                                            shard)

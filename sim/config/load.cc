@@ -142,4 +142,8 @@ DesignPoint load_design_point(const LoadRequest& req) {
   return p;
 }
 
+std::string serve_config_hash(const DesignPoint& point) {
+  return config_hash_of(point.resolved.dump() + "\nserving:" + point.serving_resolved.dump());
+}
+
 }  // namespace pjsim::sim

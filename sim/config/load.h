@@ -47,4 +47,9 @@ void check_fits(const DesignPoint& point);
 /// 16 hex digits of the 64-bit FNV-1a hash of `text` (used on resolved.dump()).
 std::string config_hash_of(const std::string& text);
 
+/// The hash of what `pjsim serve` replays: the resolved config and the serving keys
+/// (serving_resolved), which config_hash leaves out. Written to serve.json as `serve_hash`;
+/// sweeps of serving points resume and merge by it, so points differing only in serving.* differ.
+std::string serve_config_hash(const DesignPoint& point);
+
 }  // namespace pjsim::sim

@@ -88,6 +88,7 @@ int serve_point(const ServeOptions& options) {
   facts.config = point.resolved;
   facts.config["serving"] = point.serving_resolved;
   facts.config_hash = point.config_hash;
+  facts.serve_hash = serve_config_hash(point);
   const nlohmann::json j = serve_json(result, summary, facts);
   reports::write_files_together({{dir / "serve.json", j.dump(2) + "\n"},
                                  {dir / "requests.csv", requests_csv(result)},

@@ -55,6 +55,7 @@ nlohmann::json serve_json(const serving::ServeResult& r, const serving::ServeSum
   j["requests_from"] = f.requests;
   j["step_costs"] = f.costs;
   j["config_hash"] = f.config_hash;
+  j["serve_hash"] = f.serve_hash;
   j["partial"] = r.partial;
   if (r.partial) j["partial_reason"] = r.partial_reason;
   nlohmann::json m;

@@ -28,6 +28,7 @@ struct ServeFacts {
   double idle_watts = 0;
   nlohmann::json config;      ///< the run config (resolved) and serving keys
   std::string config_hash;
+  std::string serve_hash;     ///< config and serving keys (serve_config_hash): what studies resume by
 };
 
 nlohmann::json serve_json(const serving::ServeResult& r, const serving::ServeSummary& s, const ServeFacts& f);

@@ -50,6 +50,7 @@ struct Plan {
   std::string base;                 ///< LoadRequest::point_file of the baseline
   std::vector<std::string> base_sets;
   std::vector<CandidatePlan> candidates;
+  bool serve = false;               ///< the points are served (`command: serve`): figures from serve.json
 };
 
 // Every distinct point the attribution needs, by its list of overrides (shared prefixes, such
@@ -64,7 +65,9 @@ class PointSet {
     if (const auto it = ids_.find(key); it != ids_.end()) return it->second;
     ids_[key] = id;
     sets.push_back("name=" + plan_.name + "-" + id);
-    requests_.push_back({id, plan_.base, sets, {}});
+    PointRequest q{id, plan_.base, sets, {}};
+    q.serve = plan_.serve;
+    requests_.push_back(q);
     return id;
   }
   const std::vector<PointRequest>& requests() const { return requests_; }
@@ -164,6 +167,7 @@ int run_compare_study(const StudySpec& study, const CompareOptions& options) {
   if (!study.axes.empty() || !study.zips.empty() || !study.extra_points.empty())
     fail_at(Location{study.file}, "compare", "a comparison study has no axes, zip or points (run one study per workload)");
   Plan plan{study.name, study.base, to_sets(study.base_set), {}};
+  plan.serve = study.command == "serve";
   for (const CompareCandidate& c : study.candidates) {
     CandidatePlan cand;
     cand.name = c.name;

@@ -37,10 +37,12 @@ void add_to(Figures& sum, const Figures& f) {
   for (const auto& [k, v] : f) sum[k] += v;
 }
 
-std::vector<std::string> metric_names() {
+// The metrics of a comparison; served points add the serving figures (reports::serve_metric_rows).
+std::vector<std::string> metric_names(bool serve) {
   std::vector<std::string> names;
   reports::PointMetrics none;
   for (const std::string& tier : reports::tier_names()) none.tier_pj_per_token[tier] = 0;
+  if (serve) none.serve = reports::ServeFigures{};
   for (const auto& [name, value] : reports::metric_rows(none)) names.push_back(name);
   return names;
 }
@@ -120,8 +122,37 @@ std::string metric_text(const std::string& name, double v, bool sign = false) {
   else if (name == "energy_per_token_joules") text = reports::si_format(v, "J");
   else if (name == "avg_power_watts") text = reports::si_format(v, "W");
   else if (name == "mfu") text = fmt::format("{:.2f}%", 100 * v);
+  else if (name == "energy_per_output_token_joules") text = reports::si_format(v, "J");
+  else if (name == "output_tokens_per_second") text = reports::si_format(v, "tok/s");
+  else if (name.size() > 3 && name.compare(name.size() - 3, 3, "_ms") == 0) text = reports::si_format(v * 1e-3, "s");
+  else if (name == "goodput_requests_per_second") text = fmt::format("{:.4g} req/s", v);
   else text = reports::si_format(v * 1e-12, "J");  // energy_pj_per_token and <tier>_pj_per_token
   return sign && v > 0 ? "+" + text : text;
+}
+
+// Served points: each feature's effect on J per output token, p99 TPOT and p99 TTFT, at the same
+// load (every point of a comparison replays the baseline's stream, which no feature changes
+// unless it sets serving.requests.*).
+std::string serving_attribution(const nlohmann::json& c) {
+  using reports::Align;
+  if (c.contains("error") || !c["delta"].contains("energy_per_output_token_joules")) return "";
+  reports::TextTable t({{"feature"}, {"J/out token seq", Align::right}, {"J/out token alone", Align::right},
+                        {"p99 TPOT seq", Align::right}, {"p99 TPOT alone", Align::right}, {"p99 TTFT seq", Align::right},
+                        {"p99 TTFT alone", Align::right}});
+  const auto cell = [](const nlohmann::json& part, const std::string& metric) {
+    return part.is_object() ? metric_text(metric, part[metric].get<double>(), true) : std::string("-");
+  };
+  for (const auto& f : c["features"]) {
+    std::vector<std::string> row = {f["name"].get<std::string>()};
+    for (const char* m : {"energy_per_output_token_joules", "p99_tpot_ms", "p99_ttft_ms"})
+      row.insert(row.end(), {cell(f["sequential"], m), cell(f["alone"], m)});
+    t.add(row);
+  }
+  std::vector<std::string> total = {"total"};
+  for (const char* m : {"energy_per_output_token_joules", "p99_tpot_ms", "p99_ttft_ms"})
+    total.insert(total.end(), {cell(c["delta"], m), c.contains("sum_alone") ? cell(c["sum_alone"], m) : std::string("-")});
+  t.add(total);
+  return "  serving, at the same load (the same request stream):\n" + t.render("  ");
 }
 
 std::string percent(double delta, double base) { return base != 0 ? fmt::format("{:+.2f}%", 100 * delta / base) : ""; }
@@ -132,7 +163,9 @@ nlohmann::json attribution_json(const std::string& study, const std::vector<Cand
                                 const std::vector<PointResult>& rows) {
   std::map<std::string, const PointResult*> by_id;
   for (const auto& r : rows) by_id[r.id] = &r;
-  nlohmann::json j = {{"study", study}, {"metrics", metric_names()}};
+  bool serve = false;
+  for (const auto& r : rows) serve = serve || (r.status == "ok" && r.metrics.serve);
+  nlohmann::json j = {{"study", study}, {"metrics", metric_names(serve)}};
   const PointResult& base = *by_id.at("base");
   j["baseline"] = {{"id", "base"}};
   if (base.status == "ok") j["baseline"]["metrics"] = to_json(figures_of(base));
@@ -187,6 +220,7 @@ std::string compare_text(const nlohmann::json& a) {
     t.add({"total", metric_text("energy_pj_per_token", total, true),
            c.contains("sum_alone") ? cell(c["sum_alone"], "energy_pj_per_token") : std::string("-")});
     out += t.render("  ");
+    out += serving_attribution(c);
     if (c.contains("unattributed")) {
       for (const auto& f : c["features"])
         if (f.contains("error")) out += fmt::format("  {}: {}\n", f["name"].get<std::string>(), f["error"].get<std::string>());

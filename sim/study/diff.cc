@@ -13,6 +13,7 @@
 #include "reports/run_result.h"
 #include "sim/config/errors.h"
 #include "sim/config/flatten.h"
+#include "sim/study/point_report.h"
 #include "sim/study/report_file.h"
 
 namespace pjsim::sim {
@@ -21,19 +22,28 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The reports behind an argument, by point id: "" for a single report, "<id>" for a sweep.
+// The reports behind an argument, by point id: "" for a single report, "<id>" for a sweep. A
+// serve folder holds serve.json, a sweep of served points points/<id>/serve.json.
 std::map<std::string, fs::path> reports_of(const std::string& arg) {
   std::error_code ec;
   const fs::path p(arg);
   if (fs::is_regular_file(p, ec)) return {{"", p}};
-  if (fs::is_regular_file(p / "report.json", ec)) return {{"", p / "report.json"}};
+  for (const char* name : {"report.json", "serve.json"})
+    if (fs::is_regular_file(p / name, ec)) return {{"", p / name}};
   std::map<std::string, fs::path> out;
   if (fs::is_directory(p / "points", ec))
     for (const auto& entry : fs::directory_iterator(p / "points", ec))
-      if (fs::is_regular_file(entry.path() / "report.json", ec)) out[entry.path().filename().string()] = entry.path() / "report.json";
-  if (out.empty()) fail_at(Location{arg}, "", "no report.json here (a report file, a run folder or a sweep folder)");
+      for (const char* name : {"report.json", "serve.json"})
+        if (!out.count(entry.path().filename().string()) && fs::is_regular_file(entry.path() / name, ec))
+          out[entry.path().filename().string()] = entry.path() / name;
+  if (out.empty()) fail_at(Location{arg}, "", "no report.json or serve.json here (a report file, a run or serve folder or a sweep folder)");
   return out;
 }
+
+bool is_serve(const fs::path& path) { return path.filename() == "serve.json"; }
+
+// A report.json, or a serve.json (sim/study/point_report.h): both bounded and checked.
+nlohmann::json read_any(const fs::path& path) { return is_serve(path) ? read_serve_file(path) : read_report_file(path); }
 
 // A tolerance: finite and not negative (`.nan` would pass every change, `-1` fail every figure).
 double tolerance(const YAML::Node& n, const std::string& file, const std::string& key) {
@@ -133,7 +143,10 @@ int run_diff(const DiffOptions& options) {
       continue;
     }
     matched[new_id] = true;
-    reports::diff_reports(read_report_file(path), read_report_file(it->second), t.rules, prefix, diff, t.ignore);
+    if (is_serve(path) != is_serve(it->second))
+      fail_at(Location{it->second.string()}, "", "is a " + it->second.filename().string() + " but " + path.string() +
+                                                     " is a " + path.filename().string() + ": a run and a serve replay do not compare");
+    reports::diff_reports(read_any(path), read_any(it->second), t.rules, prefix, diff, t.ignore);
   }
   for (const auto& [id, path] : new_reports)
     if (!matched.count(id))

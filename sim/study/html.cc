@@ -32,6 +32,7 @@ std::string page_of(const fs::path& out, const PointResult& r) {
   if (r.status != "ok") return "";
   std::error_code ec;
   const fs::path dir = fs::path("points") / r.id;
+  if (r.metrics.serve) return (dir / "serve.html").string();  // pjsim serve always writes it
   if (fs::exists(out / dir / "report.html", ec)) return (dir / "report.html").string();
   return (dir / "report.md").string();
 }
@@ -67,7 +68,7 @@ std::string write_study_html(const fs::path& out, const StudySpec& study, const 
       row.settings.emplace_back(short_key(o.key), o.value);
       if (o.key != "workload.batch") row.group += (row.group.empty() ? "" : " ") + item;
     }
-    if (r.status == "ok") row.critical_batch = reports::roofline_of(r.config, r.metrics.context.chips).critical_batch;
+    if (r.status == "ok" && !r.metrics.serve) row.critical_batch = reports::roofline_of(r.config, r.metrics.context.chips).critical_batch;
     page.rows.push_back(row);
   }
   return write_page(out, reports::study_html(page));

@@ -16,7 +16,7 @@
 #include "sim/config/errors.h"
 #include "sim/process/process_pool.h"
 #include "sim/run/plan.h"
-#include "sim/study/report_file.h"
+#include "sim/study/point_report.h"
 
 namespace pjsim::sim {
 
@@ -53,16 +53,17 @@ enum class ReportState { missing, ok, stale, corrupt };
 // Reads points/<id>/report.json back (sim/study/report_file.h: regular files of bounded size,
 // bounded JSON, this schema, the headline figures as numbers). `why` says what is wrong with a
 // corrupt one: a report that does not parse (truncated, say), is not a file, or lacks figures.
-ReportState read_report(PointResult& r, const fs::path& out, std::string& why) {
+// A served point's serve.json likewise (sim/study/point_report.h), matched by its serve_hash.
+ReportState read_report(PointResult& r, const fs::path& out, bool serve, std::string& why) {
   const fs::path json = out / r.report;
   std::error_code ec;
   if (fs::symlink_status(json, ec).type() == fs::file_type::not_found) return ReportState::missing;
   nlohmann::json report;
-  why = report_file_problem(json, report);
+  why = point_file_problem(json, serve, report);
   if (!why.empty()) return ReportState::corrupt;
-  r.metrics = reports::metrics_of(report);
+  r.metrics = point_metrics(report, serve);
   r.config = report.value("config", nlohmann::json());
-  return report["config_hash"].get<std::string>() == r.config_hash ? ReportState::ok : ReportState::stale;
+  return report_hash(report, serve) == r.config_hash ? ReportState::ok : ReportState::stale;
 }
 
 // --resume found a corrupt report: keep its bytes beside it (report.json.corrupt, or .corrupt.1,
@@ -140,14 +141,14 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
     PointResult& r = results[i];
     r.id = q.id;
     r.varied = q.varied;
-    r.report = (fs::path("points") / q.id / "report.json").string();
+    r.report = (fs::path("points") / q.id / point_report_name(q.serve)).string();
     const fs::path dir = options.out / "points" / q.id;
     try {
       LoadRequest load;
       load.point_file = q.base;
       load.sets = q.sets;
       load.set_locations = q.set_locations;
-      r.config_hash = load_valid_point(load).config_hash;
+      r.config_hash = point_hash(load_valid_point(load), q.serve);
     } catch (const UserError& e) {
       r.status = options.skip_invalid ? "skipped" : "error";
       r.error = e.what();
@@ -157,7 +158,7 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
     }
     if (options.resume) {
       std::string why;
-      const ReportState state = read_report(r, options.out, why);
+      const ReportState state = read_report(r, options.out, q.serve, why);
       if (state == ReportState::ok) {
         r.status = "ok";
         r.resumed = true;
@@ -165,11 +166,12 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
       }
       if (state == ReportState::corrupt) set_aside_corrupt(r, options.out, why);
     }
-    std::vector<std::string> args = {"run"};
+    std::vector<std::string> args = {q.serve ? "serve" : "run"};
     if (!q.base.empty()) args.push_back(q.base);
     for (const std::string& s : q.sets) args.insert(args.end(), {"--set", s});
     args.insert(args.end(), {"--out", dir.string(), "--quiet"});
-    if (!options.html) args.push_back("--no-html");
+    if (q.serve) args.insert(args.end(), {"--jobs", "1"});  // the pool's -j already fills the cores
+    else if (!options.html) args.push_back("--no-html");    // serve always writes serve.html
     jobs.push_back({q.id, args, dir / "log.txt"});
     job_point.push_back(i);
   }
@@ -192,9 +194,11 @@ std::vector<PointResult> run_points(const std::vector<PointRequest>& requests, c
     r.exit_code = o.exit_code;
     r.signal = o.signal;
     std::string why;
-    if (o.status == JobStatus::ok && read_report(r, options.out, why) != ReportState::ok) {
+    const bool serve = requests[job_point[j]].serve;
+    if (o.status == JobStatus::ok && read_report(r, options.out, serve, why) != ReportState::ok) {
       r.status = "internal";
-      r.error = "the run exited 0 but left no report.json with the expected config_hash";
+      r.error = serve ? "the serve exited 0 but left no serve.json with the expected serve_hash"
+                      : "the run exited 0 but left no report.json with the expected config_hash";
     } else if (o.status == JobStatus::crashed) {
       r.error = fmt::format("killed by {}: {}", signal_name(o.signal), last_line(jobs[j].log));
     } else if (o.status == JobStatus::timed_out) {

@@ -31,6 +31,7 @@ struct PointRequest {
   std::vector<std::string> sets;  ///< every override, in order
   Overrides varied;               ///< the settings that identify the point in tables
   std::vector<Location> set_locations{};  ///< where each of `sets` was written (LoadRequest::set_locations)
+  bool serve = false;             ///< a served point: the child runs `pjsim serve` and writes serve.json
 };
 
 struct PointResult {
@@ -41,11 +42,11 @@ struct PointResult {
   std::string status;
   std::string error;        ///< one line, for every status but ok (without an "error: " prefix)
   std::string note;         ///< what --resume found and did about it (a corrupt report), or empty
-  std::string config_hash;  ///< empty when the point did not load
+  std::string config_hash;  ///< empty when the point did not load; a served point's serve_hash (config + serving keys)
   int exit_code = -1;
   int signal = 0;
   bool resumed = false;     ///< read back from an earlier run (--resume)
-  std::string report;       ///< "points/<id>/report.json" when written
+  std::string report;       ///< "points/<id>/report.json" (serve.json for a served point) when written
   reports::PointMetrics metrics;
   nlohmann::json config;    ///< the report's resolved config (for plots); null without a report
 };

@@ -110,7 +110,12 @@ std::string results_csv(const std::vector<PointResult>& rows) {
   out += ",config_hash,energy_per_token_joules,tokens_per_second,tpot_seconds,ttft_seconds,avg_power_watts,mfu";
   out += ",energy_pj_per_token,latency_s,energy_pj_total";
   for (const auto& tier : reports::tier_names()) out += "," + tier + "_pj_per_token";
-  out += ",movement_to_compute,pj_per_mac_all_in,movement_pj_per_mac,error\n";
+  out += ",movement_to_compute,pj_per_mac_all_in,movement_pj_per_mac";
+  bool serve = false;  // served points (command: serve) add their serving figures
+  for (const auto& r : rows) serve = serve || (r.status == "ok" && r.metrics.serve);
+  if (serve)
+    for (const auto& [name, v] : reports::serve_metric_rows(reports::ServeFigures{})) out += "," + name;
+  out += ",error\n";
   for (const auto& r : rows) {
     out += csv_field(r.id) + "," + csv_field(r.status);
     for (const auto& k : keys) out += "," + csv_field(value_of(r, k));
@@ -128,6 +133,9 @@ std::string results_csv(const std::vector<PointResult>& rows) {
     for (double v : {m.energy_pj_per_token, m.latency_s, m.energy_pj_total}) out += num(v);
     for (const auto& tier : reports::tier_names()) out += num(ok ? m.tier_pj_per_token.at(tier) : 0);
     for (double v : {m.movement_to_compute, m.pj_per_mac_all_in, m.movement_pj_per_mac}) out += num(v);
+    if (serve)
+      for (const auto& [name, v] : reports::serve_metric_rows(m.serve ? *m.serve : reports::ServeFigures{}))
+        out += "," + (ok && m.serve ? number(v) : std::string());
     out += "," + csv_field(r.error) + "\n";
   }
   return out;

@@ -25,7 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys = {"study", "description", "base", "point", "set", "axes",
-                                           "zip", "filters", "points", "skip_invalid", "compare"};
+                                           "zip", "filters", "points", "skip_invalid", "compare", "command"};
 
 struct Reader {
   std::string file;
@@ -100,8 +100,8 @@ Overrides overrides_of(const Reader& r, const YAML::Node& map, const std::string
 Overrides inline_point(const Reader& r, const YAML::Node& point) {
   Overrides out;
   for (const auto& [name, key_node, value] : r.entries(point, "point")) {
-    if (name != "name" && name != "description" && name != "arch" && name != "workload")
-      r.fail(key_node, "point." + name, "unknown key; " + suggest(name, {"arch", "description", "name", "workload"}));
+    if (name != "name" && name != "description" && name != "arch" && name != "workload" && name != "serving")
+      r.fail(key_node, "point." + name, "unknown key; " + suggest(name, {"arch", "description", "name", "serving", "workload"}));
     out.push_back({name, yaml_text(value), r.at(value)});
   }
   return out;
@@ -218,6 +218,10 @@ void parse_top(const Reader& r, const std::string& name, const YAML::Node& key_n
     const std::string v = r.scalar(value, name);
     if (v != "true" && v != "false") r.fail(value, name, "expected true or false");
     s.skip_invalid = v == "true";
+  } else if (name == "command") {
+    s.command = r.scalar(value, name);
+    if (s.command != "run" && s.command != "serve")
+      r.fail(value, name, "\"" + s.command + "\" is not run or serve (what each point runs: pjsim run or pjsim serve)");
   } else if (name == "compare") s.candidates = compare_of(r, value);
   else r.fail(key_node, name, "unknown study key; " + suggest(name, kTopKeys));
 }
@@ -244,6 +248,50 @@ void check_keys_set_once(const StudySpec& s) {
         fail_at(all[i]->where, all[i]->key,
                 what + " at " + all[j]->where.to_string() + ": a key may be set by one axis or zip group only");
       }
+}
+
+// `pjsim run` ignores serving.*: varying it in a study of run points would give equal points.
+void check_serving_axes(const StudySpec& s) {
+  if (s.command == "serve") return;
+  const auto check = [](const std::string& key, const Location& where) {
+    if (key == "serving" || key.rfind("serving.", 0) == 0)
+      fail_at(where, key, "serving keys vary only served points: add `command: serve` to the study");
+  };
+  for (const StudyAxis& a : s.axes) check(a.key, a.where);
+  for (const auto& group : s.zips)
+    for (const StudyAxis& a : group) check(a.key, a.where);
+  for (const Overrides& p : s.extra_points)
+    for (const Override& o : p) check(o.key, o.where);
+}
+
+// A relative trace path is relative to the study file; an embedded study's to the studies/ folder
+// of the source tree it was built from (PJSIM_STUDIES_DIR), when that file is there, else to the
+// working directory. Resolved here so that every point, sweep or comparison, reads the same file.
+void resolve_trace_paths(StudySpec& s) {
+  const bool embedded = s.file.rfind("preset:", 0) == 0;
+  const fs::path dir = embedded ? fs::path(PJSIM_STUDIES_DIR) : fs::path(s.file).parent_path();
+  const auto resolve = [&](Override& o) {
+    const bool is_trace = o.key == "serving.requests.trace" || o.key == "serving.requests.prompt.trace" ||
+                          o.key == "serving.requests.output.trace";
+    if (!is_trace) return;
+    const YAML::Node n = YAML::Load(o.value);
+    if (!n.IsScalar() || n.Scalar().empty() || fs::path(n.Scalar()).is_absolute()) return;
+    const fs::path p = (dir / n.Scalar()).lexically_normal();
+    std::error_code ec;
+    if (embedded && !fs::exists(p, ec)) return;
+    o.value = yaml_text(YAML::Node(p.string()));
+  };
+  for (Override& o : s.base_set) resolve(o);
+  for (StudyAxis& a : s.axes)
+    for (std::string& v : a.values) {
+      Override o{a.key, v};
+      resolve(o);
+      v = o.value;
+    }
+  for (Overrides& p : s.extra_points)
+    for (Override& o : p) resolve(o);
+  for (CompareCandidate& c : s.candidates)
+    for (Override& o : c.set) resolve(o);
 }
 
 bool skipped(const StudySpec& s, const Overrides& point) {
@@ -292,7 +340,9 @@ StudySpec parse_study(const std::string& text, const std::string& file) {
   if (s.axes.empty() && s.zips.empty() && s.extra_points.empty() && s.candidates.empty())
     fail_at(Location{file}, "axes", "a study needs `axes:`, `zip:`, `points:` or `compare:`");
   check_keys_set_once(s);
+  check_serving_axes(s);
   check_study_size(s, root, file);
+  resolve_trace_paths(s);
   return s;
 }
 
@@ -304,7 +354,8 @@ std::vector<std::string> embedded_study_names() {
 
 StudySpec load_study(const std::string& file_or_name) {
   std::error_code ec;
-  if (!fs::exists(file_or_name, ec)) {
+  // A folder of that name (`serving/` in the source tree) is not a study file: the embedded study wins.
+  if (!fs::exists(file_or_name, ec) || fs::is_directory(file_or_name, ec)) {
     const auto& embedded = studies::embedded_presets();
     const auto it = embedded.find(file_or_name);
     if (it != embedded.end()) return parse_study(it->second, "preset:" + file_or_name);

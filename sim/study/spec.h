@@ -14,6 +14,8 @@
 //     - skip_if: {workload.precision.weights: int8, workload.batch: 1}
 //   points:                               # optional: extra points appended after the product
 //     - {workload.batch: 512}
+//   command: run                          # optional: serve replays each point's request stream
+//                                         # (`pjsim serve`, serving.* keys; docs/serving.md#studies)
 //   skip_invalid: false                   # optional: true drops points that fail validation
 //                                         # (e.g. "does not fit in HBM") instead of recording them
 // expand_points() gives 4 x 2 x 2 - 2 + 1 = 15 points "p000".."p014", each a list of
@@ -79,6 +81,7 @@ struct StudySpec {
   std::vector<Overrides> skip_if;
   std::vector<Overrides> extra_points;
   bool skip_invalid = false;
+  std::string command = "run";  ///< `command:` what each point runs: "run" (report.json) or "serve" (serve.json)
   std::vector<CompareCandidate> candidates;  ///< `compare:`; empty when the study is a sweep
 };
 

@@ -41,6 +41,24 @@ std::string status_and_error(const PointResult& r) {
 
 }  // namespace
 
+// Served points: what a deployment is judged by (serve.json `metrics`).
+static reports::TextTable serve_table(const std::vector<PointResult>& rows) {
+  using reports::Align;
+  using reports::si_format;
+  reports::TextTable table({{"point"}, {"settings"}, {"J/out token", Align::right}, {"out tok/s", Align::right},
+                            {"TTFT p50", Align::right}, {"TTFT p99", Align::right}, {"TPOT p50", Align::right},
+                            {"TPOT p99", Align::right}, {"goodput", Align::right}, {"power", Align::right}});
+  for (const auto& r : rows) {
+    if (r.status != "ok" || !r.metrics.serve) continue;
+    const auto& s = *r.metrics.serve;
+    table.add({r.id, label(r.varied), si_format(s.energy_per_output_token_joules, "J"), si_format(s.output_tokens_per_second, "tok/s"),
+               si_format(s.median_ttft_ms * 1e-3, "s"), si_format(s.p99_ttft_ms * 1e-3, "s"), si_format(s.median_tpot_ms * 1e-3, "s"),
+               si_format(s.p99_tpot_ms * 1e-3, "s"), fmt::format("{:.3g} req/s", s.goodput_requests_per_second),
+               si_format(r.metrics.avg_power_watts, "W")});
+  }
+  return table;
+}
+
 void print_point_table(const std::vector<PointResult>& rows) {
   using reports::Align;
   using reports::si_format;
@@ -49,13 +67,14 @@ void print_point_table(const std::vector<PointResult>& rows) {
   std::size_t skipped = 0;
   for (const auto& r : rows) {
     skipped += r.status == "skipped";
-    if (r.status != "ok") continue;
+    if (r.status != "ok" || r.metrics.serve) continue;
     const auto& m = r.metrics;
     table.add({r.id, label(r.varied), si_format(m.energy_per_token_joules, "J"), si_format(m.latency_per_token_s(), "s"),
                si_format(m.tokens_per_second, "tok/s"), si_format(m.avg_power_watts, "W"), si_format(m.movement_pj_per_mac * 1e-12, "J"),
                si_format(m.pj_per_mac_all_in * 1e-12, "J")});
   }
   if (!table.empty()) std::cout << table.render();
+  if (const auto served = serve_table(rows); !served.empty()) std::cout << served.render();
   for (const auto& r : rows)
     if (failed(r)) std::cout << fmt::format("{}  {}  {}\n", r.id, label(r.varied), status_and_error(r));
   if (skipped) std::cout << fmt::format("{} point(s) skipped (invalid, skip_invalid): their reasons are in results.csv and report.html\n", skipped);
@@ -130,6 +149,7 @@ std::vector<PointRequest> study_requests(const StudySpec& study) {
   std::vector<PointRequest> requests;
   for (const StudyPoint& p : expand_points(study)) {
     PointRequest q{p.id, study.base, to_sets(study.base_set), shown_overrides(p.settings), set_locations(study.base_set)};
+    q.serve = study.command == "serve";
     const auto extra = to_sets(p.settings);
     q.sets.insert(q.sets.end(), extra.begin(), extra.end());
     q.sets.push_back("name=" + study.name + "-" + p.id);
@@ -152,7 +172,7 @@ int write_sweep_outputs(const std::filesystem::path& out, const StudySpec& study
 
   if (!quiet) {
     print_point_table(rows);
-    std::cout << effects_summary(rows);
+    if (study.command != "serve") std::cout << effects_summary(rows);  // pJ moved per MAC: run points only
   } else {
     print_failures(rows);
   }

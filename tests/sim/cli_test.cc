@@ -118,7 +118,8 @@ TEST_CASE("the example design points validate", "[sim]") {
 TEST_CASE("list shows presets of each kind", "[sim]") {
   const auto run = run_pjsim({"list"});
   REQUIRE(run.exit_code == 0);
-  for (const char* name : {"arch:", "technology:", "model:", "tpu-v4-like", "tpu-7nm", "horowitz-45nm", "llama-3-8b"})
+  for (const char* name : {"arch:", "technology:", "model:", "tpu-v4-like", "tpu-7nm", "horowitz-45nm", "llama-3-8b", "study:",
+                           "n-plus-area", "serving-mooncake"})
     CHECK(run.out.find(name) != std::string::npos);
 }
 
