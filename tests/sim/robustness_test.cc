@@ -135,7 +135,7 @@ TEST_CASE("megabyte scalars and keys give short one-line errors", "[sim][robustn
   const std::string message = point_error(kPoint + "? " + key + "\n: 1\n");
   CHECK(message.size() < 2100);
   CHECK_THAT(message, Catch::Contains("bytes cut"));
-  CHECK_THAT(message, Catch::EndsWith("unknown key; valid keys: arch, description, name, workload"));
+  CHECK_THAT(message, Catch::EndsWith("unknown key; valid keys: arch, description, name, serving, workload"));
 }
 
 TEST_CASE("control characters in user text stay escaped in the one-line message", "[sim][robustness]") {
