@@ -78,9 +78,19 @@ class Replay {
     }
   }
 
+  // Static energy of an idle gap of g seconds, gated past the threshold where the chip allows.
+  double idle_energy_pj(double g) {
+    const IdleGating& gate = options_.gating;
+    if (!gate.enabled || g <= gate.threshold_s) return options_.idle_watts * g * 1e12;
+    ++result_.gated_gaps;
+    wake_pending_ = true;
+    const double gated_watts = options_.idle_watts - gate.gateable_watts * (1 - gate.fraction);
+    return (options_.idle_watts * gate.threshold_s + gated_watts * (g - gate.threshold_s) + gate.wake_energy_j) * 1e12;
+  }
+
   void idle_until(double t) {
     if (t <= now_) return;
-    const double e = options_.idle_watts * (t - now_) * 1e12;
+    const double e = idle_energy_pj(t - now_);
     result_.idle_s += t - now_;
     result_.idle_energy_pj += e;
     result_.energy_parts["tier.static"] += e;
@@ -94,6 +104,10 @@ class Replay {
 
   void run_step(const StepPlan& plan) {
     StepCost cost = costs_.cost(plan.shape);
+    if (wake_pending_) {  // the first step after a gated gap waits for the wake-up
+      cost.seconds += options_.gating.wake_latency_s;
+      wake_pending_ = false;
+    }
     if (plan.swap_bits > 0) {
       const double seconds = spec_.kv.swap_bytes_per_s > 0 ? plan.swap_bits / 8 / spec_.kv.swap_bytes_per_s : 0;
       const double e = plan.swap_bits * spec_.kv.swap_pj_per_bit;
@@ -177,6 +191,7 @@ class Replay {
   std::optional<Request> pending_;
   std::map<std::uint64_t, double> last_token_;
   std::uint64_t tokens_made_ = 0;
+  bool wake_pending_ = false;
   double now_ = 0;
 };
 

@@ -26,8 +26,17 @@
 
 namespace pjsim::serving {
 
+/// Power gating of idle gaps (arch.chip.gating): a gap longer than `threshold_s` is gated for
+/// the rest of it: the gateable parts (cores and link ports) keep `fraction` of their static
+/// power; waking costs `wake_energy_j` and delays the next step by `wake_latency_s`.
+struct IdleGating {
+  bool enabled = false;
+  double threshold_s = 0, gateable_watts = 0, fraction = 0, wake_energy_j = 0, wake_latency_s = 0;
+};
+
 struct ReplayOptions {
   double idle_watts = 0;   ///< power while no step runs (the chips' static power)
+  IdleGating gating;
   double max_wall_s = 0;   ///< stop (partial result) after this much wall time; 0 = no limit
 };
 
@@ -43,6 +52,7 @@ struct ServeResult {
   std::uint64_t steps = 0, steps_simulated = 0;
   std::uint64_t peak_batch = 0, kv_capacity_blocks = 0, kv_peak_blocks = 0, kv_evictions = 0;
   std::uint64_t swap_bits = 0;
+  std::uint64_t gated_gaps = 0;  ///< idle gaps long enough to be power-gated
   TimeSeries series;
   bool partial = false;     ///< stopped by max_wall_s: later requests are not in `requests`
   std::string partial_reason;

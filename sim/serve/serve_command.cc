@@ -61,6 +61,14 @@ int serve_point(const ServeOptions& options) {
   }();
   serving::ReplayOptions ro;
   ro.idle_watts = static_watts(probe_report);
+  const models::GatingParams& g = point.arch.chip.gating;
+  if (g.enabled) {
+    const nlohmann::json& parts = probe_report.at("power").at("average_w").at("static");
+    std::uint64_t chips = 1;
+    for (std::uint64_t d : point.arch.topology.dims) chips *= d;
+    ro.gating = {true, g.idle_threshold_s, parts.value("core", 0.0) + parts.value("links", 0.0), g.gated_fraction,
+                 g.wake_energy_j * double(chips * (point.arch.chip.cores + point.arch.chip.links)), g.wake_latency_s};
+  }
   simulator.pin_weights(probe_report.at("placement").at("totals").at("sram").value("weights", 0.0) > 0 ? "sram" : "hbm");
   ro.max_wall_s = options.max_wall_s;
 

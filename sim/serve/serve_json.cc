@@ -94,7 +94,8 @@ nlohmann::json serve_json(const serving::ServeResult& r, const serving::ServeSum
                         {"by_tier", family(s.energy_parts_j, "tier.")},
                         {"by_data", family(s.energy_parts_j, "data.")},
                         {"by_phase", family(s.energy_parts_j, "phase.")}};
-  j["time_s"] = {{"busy", r.busy_s}, {"idle", r.idle_s}, {"end", r.end_s}, {"first_arrival", r.first_arrival_s}};
+  j["time_s"] = {{"busy", r.busy_s}, {"idle", r.idle_s}, {"end", r.end_s}, {"first_arrival", r.first_arrival_s},
+                 {"gated_gaps", r.gated_gaps}};
   j["steps"] = {{"count", r.steps}, {"simulated", r.steps_simulated}};
   j["kv_cache"] = {{"capacity_blocks", r.kv_capacity_blocks},
                    {"block_tokens", f.kv_block_tokens},

@@ -233,3 +233,20 @@ TEST_CASE("dense attention: every decode attends the slot length") {
   d.decode_context_sum = 2048;
   CHECK(r.requests[0].tpot_s() == Approx(fake_cost(d).seconds).epsilon(1e-12));
 }
+
+TEST_CASE("a gated idle gap keeps the ungated static power, the gated fraction and one wake-up") {
+  FakeSimulator sim;
+  auto costs = exact_costs(sim);
+  ListSource src({req(0, 0, 100, 1), req(1, 10, 100, 1)});
+  ReplayOptions o;
+  o.idle_watts = 90;
+  o.gating = {true, 0.5, 52, 0.1, 0.002, 0.001};  // 52 W of cores and links gateable
+  ServeResult r = replay(src, spec_with(1000), *costs, o);
+  REQUIRE(r.gated_gaps == 1);
+  const double gap = r.idle_s;
+  const double expect = 90 * 0.5 + (90 - 52 * 0.9) * (gap - 0.5) + 0.002;
+  CHECK(r.idle_energy_pj * 1e-12 == Approx(expect).epsilon(1e-12));
+  StepShape p;
+  p.chunks = {{100, 0, true}};
+  CHECK(r.requests[1].ttft_s() == Approx(fake_cost(p).seconds + 0.001).epsilon(1e-12));
+}
