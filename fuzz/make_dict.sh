@@ -18,7 +18,7 @@ pjsim="${1:-$here/build/pjsim}"
   # Units (sim/config/units.cc) and study keys (sim/study/spec.cc).
   printf '%s\n' B KB MB GB TB KiB MiB GiB TiB B/s KB/s MB/s GB/s TB/s KiB/s MiB/s GiB/s TiB/s Hz kHz MHz GHz \
     mW W kW ps ns us ms s fJ pJ nJ fJ/bit pJ/bit nJ/bit Mb Gb/s \
-    study description base point set axes zip filters points skip_invalid compare candidates features skip_if \
+    study description base point set axes zip filters points skip_invalid compare candidates features skip_if command serve run \
     name value source true false null .nan .inf -.inf 1e30 -1 0 18446744073709551616
 } | grep -v '^$' | sort -u | while IFS= read -r word; do
   [ "${word:0:1}" = "#" ] && { echo "$word"; continue; }
