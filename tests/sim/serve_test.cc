@@ -78,7 +78,7 @@ TEST_CASE("serve: B identical requests under static batching reproduce pjsim run
 
 TEST_CASE("serve: invariants of a generated stream, and a rerun is byte-identical") {
   TempDir dir;
-  const std::vector<std::string> sets = {"serving.requests.count=60", "serving.requests.rate=40",
+  const std::vector<std::string> sets = {"serving.requests.count=30", "serving.requests.rate=40",
                                          "serving.requests.prompt.mean=200", "serving.requests.output.mean=20",
                                          "serving.requests.prompt.max=1000", "serving.requests.output.max=60"};
   const auto a = serve(dir / "a", sets);
@@ -88,7 +88,7 @@ TEST_CASE("serve: invariants of a generated stream, and a rerun is byte-identica
   for (const char* f : {"serve.json", "requests.csv", "serve.md"}) CHECK(read_file(dir / "a/" + f) == read_file(dir / "b/" + f));
   const nlohmann::json j = serve_json(dir / "a");
   const auto& m = j["metrics"];
-  CHECK(m["completed"].get<int>() == 60);
+  CHECK(m["completed"].get<int>() == 30);
   // Little's law over the whole replay.
   const auto& l = j["littles_law"];
   CHECK(l["mean_in_system"].get<double>() ==
@@ -136,9 +136,9 @@ TEST_CASE("serve: bucketed step costs within 1% of --exact over a 200-request tr
 
 TEST_CASE("serve: served throughput never exceeds the max-batch decode step's") {
   TempDir dir;
-  const auto s = serve(dir / "out", {"serving.requests.count=100", "serving.requests.rate=1000", "serving.max_num_seqs=16",
-                                     "serving.requests.prompt.mean=64", "serving.requests.output.mean=32",
-                                     "serving.requests.prompt.max=128", "serving.requests.output.max=64"});
+  const auto s = serve(dir / "out", {"serving.requests.count=40", "serving.requests.rate=1000", "serving.max_num_seqs=16",
+                                     "serving.requests.prompt.mean=64", "serving.requests.output.mean=24",
+                                     "serving.requests.prompt.max=128", "serving.requests.output.max=48"});
   REQUIRE(s.exit_code == 0);
   const auto step = run_pjsim({"run", "--quiet", "--set", "workload.model=tiny-llama", "--set", "workload.batch=16",
                                "--set", "workload.context_tokens=64"});
