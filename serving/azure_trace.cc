@@ -17,13 +17,7 @@ AzureTraceReader::AzureTraceReader(LineReader lines) : lines_(std::move(lines)) 
 
 std::optional<Request> AzureTraceReader::next() {
   std::string line;
-  for (;;) {
-    if (!lines_.next(line)) {
-      if (checks_.count() == 0) fail_empty(lines_);
-      return std::nullopt;
-    }
-    if (!is_blank(line)) break;
-  }
+  if (!checks_.next_row(lines_, line)) return std::nullopt;
   const auto fields = split_csv(line);
   if (fields.size() != 3)
     lines_.fail("expected 3 fields (TIMESTAMP,ContextTokens,GeneratedTokens), found " + std::to_string(fields.size()));

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "serving/csv_row.h"
+
 namespace pjsim::serving {
 
 namespace {
@@ -90,6 +92,16 @@ void RowChecks::check(Request& r, const LineReader& at) {
   }
   r.id = count_++;
   previous_arrival_ = r.arrival_seconds;
+}
+
+bool RowChecks::next_row(LineReader& lines, std::string& line) const {
+  do {
+    if (!lines.next(line)) {
+      if (count_ == 0) fail_empty(lines);
+      return false;
+    }
+  } while (is_blank(line));
+  return true;
 }
 
 void fail_empty(const LineReader& at) {

@@ -37,6 +37,9 @@ class RowChecks {
   /// Checks `r` (read from the line `at` last returned), sets its id, remembers its arrival.
   void check(Request& r, const LineReader& at);
   std::uint64_t count() const { return count_; }  ///< requests checked so far
+  /// The next line that is not blank into `line`; false at the end of the file, which is an
+  /// empty-trace error (fail_empty) when no request was read.
+  bool next_row(LineReader& lines, std::string& line) const;
 
  private:
   std::uint64_t count_ = 0;

@@ -13,12 +13,7 @@ MooncakeTraceReader::MooncakeTraceReader(LineReader lines) : lines_(std::move(li
 std::optional<Request> MooncakeTraceReader::next() {
   static const std::vector<std::string> known = {"timestamp", "input_length", "output_length", "hash_ids"};
   std::string line;
-  do {
-    if (!lines_.next(line)) {
-      if (checks_.count() == 0) fail_empty(lines_);
-      return std::nullopt;
-    }
-  } while (is_blank(line));
+  if (!checks_.next_row(lines_, line)) return std::nullopt;
   const nlohmann::json row = parse_json_row(std::string(without_bom(line)), known, lines_);
   Request r;
   r.arrival_seconds = json_seconds(required_field(row, "timestamp", lines_), "timestamp", lines_) / 1000.0;

@@ -56,12 +56,7 @@ PlainCsvTraceReader::PlainCsvTraceReader(LineReader lines, std::uint64_t default
 
 std::optional<Request> PlainCsvTraceReader::next() {
   std::string line;
-  do {
-    if (!lines_.next(line)) {
-      if (checks_.count() == 0) fail_empty(lines_);
-      return std::nullopt;
-    }
-  } while (is_blank(line));
+  if (!checks_.next_row(lines_, line)) return std::nullopt;
   const auto fields = split_csv(line);
   if (fields.size() != columns_)
     lines_.fail("expected " + std::to_string(columns_) + " fields as in the header, found " + std::to_string(fields.size()));

@@ -15,12 +15,7 @@ std::optional<Request> PlainJsonlTraceReader::next() {
   static const std::vector<std::string> known = {"arrival_seconds", "prompt_tokens", "output_tokens", "prefix_blocks",
                                                  "prefix_block_tokens"};
   std::string line;
-  do {
-    if (!lines_.next(line)) {
-      if (checks_.count() == 0) fail_empty(lines_);
-      return std::nullopt;
-    }
-  } while (is_blank(line));
+  if (!checks_.next_row(lines_, line)) return std::nullopt;
   const nlohmann::json row = parse_json_row(std::string(without_bom(line)), known, lines_);
   Request r;
   r.arrival_seconds = json_seconds(required_field(row, "arrival_seconds", lines_), "arrival_seconds", lines_);

@@ -76,14 +76,18 @@ bool Scheduler::admit(Sequence& s, std::uint64_t extra_positions, double& swap_b
   return true;
 }
 
-void Scheduler::preempt(std::size_t index, double& swap_bits) {
-  Sequence s = std::move(running_[index]);
-  running_.erase(running_.begin() + static_cast<std::ptrdiff_t>(index));
-  ++records_[s.request.id].preemptions;
+void Scheduler::drop_blocks(Sequence& s) {
   kv_.release(s.shared);
   s.shared.clear();
   kv_.free(s.private_blocks);
   s.private_blocks = 0;
+}
+
+void Scheduler::preempt(std::size_t index, double& swap_bits) {
+  Sequence s = std::move(running_[index]);
+  running_.erase(running_.begin() + static_cast<std::ptrdiff_t>(index));
+  ++records_[s.request.id].preemptions;
+  drop_blocks(s);
   if (spec_.kv.preemption == Preemption::swap && !s.prefilling()) {
     s.swapped = true;
     swap_bits += double(s.in_cache) * double(spec_.kv.bits_per_token);
@@ -139,16 +143,10 @@ void Scheduler::add_prefills(StepPlan& p, std::uint64_t& budget, double now) {
       add_chunk(i);
   while (!waiting_.empty() && running_.size() < pol.max_num_seqs && budget > 0) {
     Sequence& s = waiting_.front();
-    if (!pol.chunked_prefill && !s.swapped && s.target - std::min(s.target - 1, s.in_cache) > budget) break;
+    // Without chunking a whole prompt must fit the budget (a waiting sequence has nothing cached
+    // yet: prefix hits are only known at admission, so they do not count here).
+    if (!pol.chunked_prefill && !s.swapped && s.target > budget) break;
     if (!admit(s, 1, p.swap_bits)) break;
-    if (!pol.chunked_prefill && s.target - s.in_cache > budget) {  // prefix hits decided too late
-      kv_.release(s.shared);
-      kv_.free(s.private_blocks);
-      s.shared.clear();
-      s.private_blocks = 0;
-      s.in_cache = 0;
-      break;
-    }
     mark_scheduled(s, now);
     running_.push_back(std::move(s));
     waiting_.pop_front();
@@ -225,8 +223,7 @@ std::vector<Sequence> Scheduler::complete(const StepPlan& plan, double end) {
       still.push_back(std::move(s));
       continue;
     }
-    kv_.release(s.shared);
-    kv_.free(s.private_blocks);
+    drop_blocks(s);
     records_[s.request.id].finish_s = end;
     done.push_back(std::move(s));
   }

@@ -63,6 +63,8 @@ class Scheduler {
   std::uint64_t private_need(const Sequence& s, std::uint64_t positions) const;
   bool admit(Sequence& s, std::uint64_t extra_positions, double& swap_bits);
   void preempt(std::size_t index, double& swap_bits);
+  /// Gives back a sequence's KV blocks: its prefix references and its private blocks.
+  void drop_blocks(Sequence& s);
   void reserve_decode_blocks(double& swap_bits);
   void add_decodes(StepPlan& p, std::uint64_t& budget);
   void add_prefills(StepPlan& p, std::uint64_t& budget, double now);

@@ -1,7 +1,6 @@
 #include "serving/step_costs.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <utility>
 

@@ -10,18 +10,6 @@ std::uint64_t StepShape::prefill_tokens() const {
 
 std::uint64_t StepShape::new_tokens() const { return decode_seqs + prefill_tokens(); }
 
-StepCost blend(const StepCost& a, double wa, const StepCost& b, double wb) {
-  StepCost out;
-  out.seconds = a.seconds * wa + b.seconds * wb;
-  out.energy_pj = a.energy_pj * wa + b.energy_pj * wb;
-  for (const auto& [k, v] : a.parts) out.parts[k] += v * wa;
-  for (const auto& [k, v] : b.parts) out.parts[k] += v * wb;
-  for (const auto& [k, v] : a.ops) out.ops[k] = blend(out.ops[k], 1.0, v, wa);
-  for (const auto& [k, v] : b.ops) out.ops[k] = blend(out.ops[k], 1.0, v, wb);
-  out.static_watts = a.static_watts * wa + b.static_watts * wb;
-  return out;
-}
-
 CostPart blend(const CostPart& a, double wa, const CostPart& b, double wb) {
   CostPart out;
   out.seconds = a.seconds * wa + b.seconds * wb;

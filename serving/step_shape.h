@@ -67,7 +67,6 @@ class StepCosts {
 };
 
 /// a x wa + b x wb, part by part (a part missing on one side counts 0 there).
-StepCost blend(const StepCost& a, double wa, const StepCost& b, double wb);
 CostPart blend(const CostPart& a, double wa, const CostPart& b, double wb);
 
 }  // namespace pjsim::serving

@@ -6,6 +6,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "models/ledger.h"
+#include "models/pricing.h"
+#include "reports/report_energy.h"
+#include "reports/report_ledger.h"
 #include "sim/config/errors.h"
 #include "sim/process/process_pool.h"
 #include "sim/study/report_file.h"
@@ -38,31 +42,10 @@ std::vector<std::string> step_sets(const serving::StepShape& shape) {
 
 namespace {
 
-const char* tier_of(const std::string& action) {
-  if (action.rfind("hbm", 0) == 0) return "hbm";
-  if (action.rfind("sram", 0) == 0) return "sram";
-  if (action.rfind("noc", 0) == 0) return "noc";
-  if (action.rfind("ici", 0) == 0) return "ici";
-  return "compute";
-}
-
-const char* op_class(const std::string& category) {
-  return category == "attention" ? "attention" : category == "lm_head" ? "lm_head" : "rest";
-}
-
-// pJ per count of (action, precision): the price whose key ends in the precision (mac, vector
-// prices), else the action's only price.
-double price_of(const nlohmann::json& prices, const std::string& action, const std::string& precision) {
-  double any = 0;
-  for (const nlohmann::json& p : prices) {
-    if (p.at("action").get<std::string>() != action) continue;
-    const std::string key = p.at("key").get<std::string>();
-    const std::string tail = "." + precision;
-    if (key.size() >= tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0)
-      return p.at("pj").get<double>();
-    any = p.at("pj").get<double>();
-  }
-  return any;
+const char* op_class(workloads::OpCategory category) {
+  return category == workloads::OpCategory::attention ? "attention"
+         : category == workloads::OpCategory::lm_head ? "lm_head"
+                                                       : "rest";
 }
 
 }  // namespace
@@ -93,23 +76,16 @@ serving::StepCost step_cost_of(const nlohmann::json& report) {
     classified += c.ops[k].seconds;
   }
   c.ops["rest"].seconds = c.seconds - classified;
-  const nlohmann::json& prices = report.at("prices");
-  std::map<std::pair<std::string, std::string>, double> price_cache;
-  for (const auto& [key, count] : report.at("ledger").items()) {
-    // action|precision|chip|core|layer|op|data
-    std::vector<std::string> f;
-    std::size_t from = 0;
-    for (std::size_t at; (at = key.find('|', from)) != std::string::npos; from = at + 1) f.push_back(key.substr(from, at - from));
-    f.push_back(key.substr(from));
-    if (f.size() != 7) continue;
-    auto it = price_cache.find({f[0], f[1]});
-    if (it == price_cache.end()) it = price_cache.emplace(std::make_pair(f[0], f[1]), price_of(prices, f[0], f[1])).first;
-    const double pj = it->second * count.get<double>();
-    serving::CostPart& part = c.ops[op_class(f[5])];
-    const std::string tier = tier_of(f[0]);
+  // The report's own prices (by models::price_key), so DVFS and capacity scaling are kept.
+  std::map<std::string, double> pj_per_count;
+  for (const nlohmann::json& p : report.at("prices")) pj_per_count[p.at("key").get<std::string>()] = p.at("pj").get<double>();
+  const models::Ledger ledger = reports::ledger_from_json(report.at("ledger"));
+  for (const auto& [tag, count] : ledger.entries()) {
+    const double pj = pj_per_count.at(models::price_key(tag)) * static_cast<double>(count);
+    serving::CostPart& part = c.ops[op_class(tag.op)];
     part.energy_pj += pj;
-    part.parts["tier." + tier] += pj;
-    part.parts["data." + (tier == std::string("compute") ? std::string("compute") : f[6])] += pj;
+    part.parts[std::string("tier.") + models::to_string(models::tier_of(tag.action))] += pj;
+    part.parts["data." + reports::data_key(tag)] += pj;
   }
   return c;
 }
