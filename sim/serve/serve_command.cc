@@ -39,6 +39,9 @@ int serve_point(const ServeOptions& options) {
   const KvCapacity kv = kv_capacity(point);
   spec.kv.capacity_blocks = kv.blocks;
   spec.kv.bits_per_token = kv.bits_per_token;
+  // Requests longer than the model's context are rejected (counted), when the config says it.
+  const nlohmann::json& max_positions = point.resolved.at("workload").at("model").at("max_position_embeddings");
+  if (max_positions.is_number_unsigned()) spec.max_context = max_positions.get<std::uint64_t>();
 
   StepSimulatorOptions so;
   so.point_file = options.request.point_file;

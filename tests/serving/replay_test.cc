@@ -250,3 +250,14 @@ TEST_CASE("a gated idle gap keeps the ungated static power, the gated fraction a
   p.chunks = {{100, 0, true}};
   CHECK(r.requests[1].ttft_s() == Approx(fake_cost(p).seconds + 0.001).epsilon(1e-12));
 }
+
+TEST_CASE("a request longer than the model's context is a counted rejection") {
+  FakeSimulator sim;
+  auto costs = exact_costs(sim);
+  ServeSpec s = spec_with(10000);
+  s.max_context = 500;
+  ListSource src({req(0, 0, 400, 200), req(1, 0, 400, 100)});
+  ServeResult r = replay(src, s, *costs, {});
+  CHECK(r.requests[0].rejected.find("context") != std::string::npos);
+  CHECK(r.requests[1].rejected.empty());
+}
