@@ -26,7 +26,7 @@ void add_model_rows(std::vector<SchemaRow>& s, const std::string& section, bool 
   s.push_back(int_row(m + "vocab_size", required, "", 1, 4194304, "vocabulary size (embedding and LM head rows)"));
   s.push_back(bool_row(m + "tie_word_embeddings", "false", "the LM head reuses the embedding table"));
   s.push_back(choice_row(m + "hidden_act", "silu", {"silu", "gelu", "gelu_new", "gelu_pytorch_tanh", "relu"}, "MLP activation, recorded"));
-  s.push_back(int_row(m + "max_position_embeddings", P::optional, "", 1, 1073741824, "longest context the model was trained for, recorded (not enforced)"));
+  s.push_back(int_row(m + "max_position_embeddings", P::optional, "", 1, 1073741824, "longest context the model was trained for: recorded by `pjsim run`; `pjsim serve` rejects (counts) longer requests"));
   s.push_back(bool_row(m + "gated_mlp", "true", "gated MLP (SwiGLU: gate, up, down) rather than up, down"));
   s.push_back(int_row(m + "num_local_experts", P::optional, "", 1, 65536, "MoE experts per layer (Mixtral name); unset = dense"));
   s.push_back(int_row(m + "num_experts", P::optional, "", 1, 65536, "MoE experts per layer (Qwen3-MoE name); same as num_local_experts"));
